@@ -1,0 +1,58 @@
+"""What the rules look at: the document, each segment's language, the article's language, the pairs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document, Kind, Segment
+from .langid import Detection, LanguageDetector, UNDETERMINED
+
+PROSE_KINDS = frozenset({Kind.TITLE, Kind.STANDFIRST, Kind.CAPTION, Kind.BODY})
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A caption (or foreign segment) and its most likely translation in the same article."""
+
+    source: int
+    target: int
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Context:
+    document: Document
+    detections: tuple[Detection, ...]
+    language: str
+    allowed_languages: frozenset[str]
+    pairs: tuple[Pair, ...]
+    detector: LanguageDetector
+
+    def is_foreign(self, language: str) -> bool:
+        """A determined language that is neither the article's nor allowed on purpose."""
+        return (language != UNDETERMINED and self.language != UNDETERMINED
+                and language != self.language and language not in self.allowed_languages)
+
+    def partner(self, segment_id: int) -> int | None:
+        """The segment paired with ``segment_id``, if any."""
+        for pair in self.pairs:
+            if pair.source == segment_id:
+                return pair.target
+            if pair.target == segment_id:
+                return pair.source
+        return None
+
+    def prose_segments(self) -> list[Segment]:
+        return [s for s in self.document.segments if s.kind in PROSE_KINDS]
+
+
+def article_language(document: Document, detections: tuple[Detection, ...]) -> str:
+    """The length-weighted majority language of the body (of all prose if the body says nothing)."""
+    for kinds in ({Kind.BODY}, PROSE_KINDS):
+        weights: dict[str, int] = {}
+        for segment, detection in zip(document.segments, detections):
+            if segment.kind in kinds and detection.determined:
+                weights[detection.language] = weights.get(detection.language, 0) + detection.words
+        if weights:
+            return min(weights, key=lambda lang: (-weights[lang], lang))
+    return UNDETERMINED

@@ -1,0 +1,49 @@
+"""Findings: small immutable records of what a rule saw, where, and how bad it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {Severity.WARNING: 1, Severity.ERROR: 2}[self]
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's stable name, short code and default severity."""
+
+    id: str
+    code: str
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at a span of the input file (1-based lines and columns, end inclusive)."""
+
+    rule: str
+    code: str
+    severity: Severity
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    segment: int
+    message: str
+    related_segment: int | None = None
+    language: str | None = None
+    score: float | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return replace(self, severity=severity)

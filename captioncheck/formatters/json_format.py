@@ -1,0 +1,50 @@
+"""The JSON format of DESIGN.md: one document with every file, its segments, pairs and findings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from .. import __version__
+from ..checker import FileReport
+from ..findings import Finding
+from .summary import summarize
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule, "code": finding.code, "severity": finding.severity.value,
+        "line": finding.line, "column": finding.column,
+        "end_line": finding.end_line, "end_column": finding.end_column,
+        "segment": finding.segment, "related_segment": finding.related_segment,
+        "language": finding.language, "message": finding.message, "score": finding.score,
+    }
+
+
+def file_entry(report: FileReport) -> dict[str, Any]:
+    if report.error is not None or report.document is None:
+        return {"path": report.path, "error": report.error}
+    segments = [
+        {"id": s.id, "line": s.line, "end_line": s.end_line, "kind": s.kind.value,
+         "language": d.language, "confidence": round(d.confidence, 4), "text": s.text}
+        for s, d in zip(report.document.segments, report.detections)
+    ]
+    return {
+        "path": report.path,
+        "language": report.language,
+        "segments": segments,
+        "pairs": [{"source": p.source, "target": p.target, "similarity": round(p.similarity, 4)}
+                  for p in report.pairs],
+        "findings": [_finding(f) for f in report.findings],
+    }
+
+
+def format_reports(reports: Sequence[FileReport], color: bool = False) -> str:
+    summary = summarize(reports)
+    document = {
+        "version": __version__,
+        "files": [file_entry(r) for r in reports],
+        "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings},
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,51 @@
+"""The human format: ``path:line:col: severity rule [code] message``, then the offending text.
+
+Colour (ANSI) only when asked to, which the command line does for a terminal without ``NO_COLOR``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..checker import FileReport
+from ..findings import Finding, Severity
+from .summary import summarize
+
+EXCERPT_CHARS = 100
+_RESET = "\033[0m"
+_STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m",
+           "rule": "\033[2m", "excerpt": "\033[36m"}
+
+
+def _paint(text: str, style: object, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def _excerpt(report: FileReport, finding: Finding) -> str:
+    assert report.document is not None
+    segment = report.document.segments[finding.segment]
+    start = segment.offset(finding.line, finding.column)
+    end = segment.offset(finding.end_line, finding.end_column) + 1
+    text = " ".join(segment.text[start:end].split())
+    return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
+
+
+def format_finding(report: FileReport, finding: Finding, color: bool) -> str:
+    where = _paint(f"{report.path}:{finding.line}:{finding.column}:", "path", color)
+    severity = _paint(finding.severity.value, finding.severity, color)
+    rule = _paint(f"{finding.rule} [{finding.code}]", "rule", color)
+    excerpt = _paint(_excerpt(report, finding), "excerpt", color)
+    return f"{where} {severity} {rule} {finding.message}\n    | {excerpt}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def format_reports(reports: Sequence[FileReport], color: bool = False) -> str:
+    lines = [format_finding(r, f, color) for r in reports for f in r.findings]
+    summary = summarize(reports)
+    if lines:
+        lines.append(f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
+                     f"in {_plural(summary.files, 'file')} checked")
+    return "\n".join(lines) + ("\n" if lines else "")

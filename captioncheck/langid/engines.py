@@ -1,0 +1,103 @@
+"""Language identification engines behind one protocol.
+
+Each engine ranks a text over a fixed set of candidate languages and returns probabilities that sum
+to one. All are deterministic: the same text gives the same ranking on every run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+DEFAULT_LANGUAGES = ("fr", "es", "en", "de", "it", "pt", "ca", "nl")
+
+
+class Engine(Protocol):
+    name: str
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """Candidate languages with their probabilities, most likely first."""
+
+
+class Py3LangidEngine:
+    """py3langid (langid.py's naive Bayes over byte n-grams), restricted to the candidates."""
+
+    name = "py3langid"
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        try:
+            self._identifier.set_languages(list(languages))
+        except ValueError as error:
+            raise ValueError(f"py3langid does not know {error}") from None
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        return [(lang, float(p)) for lang, p in self._identifier.rank(text)]
+
+
+class LangdetectEngine:
+    """langdetect (a port of Google's language-detection), seeded and restricted to the candidates."""
+
+    name = "langdetect"
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+        self._factory = DetectorFactory()
+        self._factory.load_profile(PROFILES_DIRECTORY)
+        self._factory.set_seed(0)
+        known = set(self._factory.get_lang_list())
+        unknown = sorted(set(languages) - known)
+        if unknown:
+            raise ValueError(f"langdetect does not know {', '.join(unknown)}")
+        self._languages = tuple(languages)
+        self._prior = {lang: (1.0 if lang in self._languages else 0.0) for lang in known}
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._factory.create()
+        detector.set_prior_map(self._prior)
+        detector.append(text)
+        try:
+            found = {lang.lang: lang.prob for lang in detector.get_probabilities()}
+        except LangDetectException:
+            found = {}
+        total = sum(found.get(lang, 0.0) for lang in self._languages)
+        if total <= 0:
+            return [(lang, 1.0 / len(self._languages)) for lang in self._languages]
+        ranked = [(lang, found.get(lang, 0.0) / total) for lang in self._languages]
+        return sorted(ranked, key=lambda item: (-item[1], item[0]))
+
+
+class CombinedEngine:
+    """py3langid and langdetect averaged: a second opinion that lowers confidence when they disagree."""
+
+    name = "combined"
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        self._engines = (Py3LangidEngine(languages), LangdetectEngine(languages))
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        totals: dict[str, float] = {}
+        for engine in self._engines:
+            for lang, p in engine.rank(text):
+                totals[lang] = totals.get(lang, 0.0) + p / len(self._engines)
+        return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+
+
+ENGINES: dict[str, Callable[[Sequence[str]], Engine]] = {
+    "py3langid": Py3LangidEngine,
+    "langdetect": LangdetectEngine,
+    "combined": CombinedEngine,
+}
+DEFAULT_ENGINE = "py3langid"
+
+
+def make_engine(name: str, languages: Sequence[str]) -> Engine:
+    """The engine called ``name`` over ``languages``; ValueError names what is wrong."""
+    if name not in ENGINES:
+        raise ValueError(f"unknown language identifier {name!r} (choose from {', '.join(ENGINES)})")
+    return ENGINES[name](languages)

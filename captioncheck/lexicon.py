@@ -1,0 +1,150 @@
+"""Shared vocabulary of news pages: photo credits, agencies, interface labels and navigation debris.
+
+The readers use it to give segments a kind, the language detector to mask what is not prose, and
+the rules to report leftovers. Everything is a compiled pattern; matching returns character spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+AGENCIES = (
+    "AFP", "Reuters", "REUTERS", "EFE", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images",
+    "Getty", "dpa", "DPA", "ANSA", "Europa Press", "Bloomberg", "Xinhua", "Anadolu", "Sipa", "SIPA",
+    "Shutterstock", "Keystone", "Belga", "ANP", "PA", "Pool", "POOL", "Gamma", "Hans Lucas",
+    "Abaca", "ABACA", "NurPhoto", "Zuma", "ZUMA", "Imago", "IMAGO", "Agencia EFE", "TASS", "Sputnik",
+    "Kyodo", "Yonhap", "Telam", "Télam", "Agência Brasil", "Lusa", "LUSA", "Wikimedia Commons",
+)
+_AGENCY = "(?:" + "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True)) + ")"
+
+# A person's name as photo bylines write it: "Sergei SUPINSKY", "Jane Doe", "J. SMITH".
+_NAME = r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:de|da|del|van|von|di|la|le)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}"
+_CREDIT_WORD = (
+    r"(?:Photo|Photos|Foto|Fotos|Fotografía|Fotografia|Image|Images|Imagen|Bild|Crédit|Crédits|"
+    r"Credit|Credits|Crédito|Créditos|Source|Fuente|Quelle|Photograph|Picture)"
+)
+
+ICON_LIGATURES = (
+    "photo_camera", "camera_alt", "add_a_photo", "insert_photo", "photo_library", "photo_size_select_actual",
+    "play_arrow", "play_circle", "play_circle_filled", "play_circle_outline", "pause_circle", "videocam",
+    "zoom_in", "zoom_out", "zoom_out_map", "open_in_new", "open_in_full", "expand_more", "expand_less",
+    "chevron_left", "chevron_right", "arrow_back", "arrow_forward", "arrow_back_ios", "arrow_forward_ios",
+    "more_vert", "more_horiz", "mode_comment", "bookmark_border", "access_time", "volume_up", "volume_off",
+    "fullscreen_exit", "burst_mode", "filter_none", "content_copy", "format_quote", "keyboard_arrow_down",
+    "keyboard_arrow_right", "keyboard_arrow_left", "keyboard_arrow_up", "navigate_next", "navigate_before",
+    "local_offer", "visibility", "collections", "fullscreen", "slideshow",
+)
+_ICON = r"(?<![\p{L}\d_])(?:" + "|".join(sorted(ICON_LIGATURES, key=len, reverse=True)) + r")(?![\p{L}\d_])"
+
+# Labels of page furniture that leak into copied captions and paragraphs.
+UI_LABELS = (
+    "Image caption", "Media caption", "Image source", "Image copyright", "Caption", "Toggle caption",
+    "hide caption", "show caption", "Enlarge this image", "Enlarge image", "Click to enlarge",
+    "Pie de foto", "Ampliar", "Ver galería", "Abrir galería", "Ampliar imagen", "Ver fotos",
+    "Légende", "Agrandir", "Agrandir l'image", "Voir la galerie", "Voir les photos",
+    "Bildunterschrift", "Bild vergrößern", "Didascalia", "Ingrandisci", "Legenda",
+    "Share", "Share this article", "Share on Facebook", "Share on Twitter", "Copy link", "Print",
+    "Partager", "Partager cet article", "Copier le lien", "Imprimer",
+    "Compartir", "Compartir en Facebook", "Compartir en Twitter", "Copiar enlace", "Imprimir",
+    "Teilen", "Drucken", "Condividi", "Stampa", "Compartilhar",
+    "Listen to this article", "Écouter cet article", "Escuchar este artículo", "Play video", "Watch video",
+    "Lire la vidéo", "Ver vídeo", "Reproducir vídeo",
+)
+_UI_LABEL = r"(?:" + "|".join(sorted((regex.escape(u) for u in UI_LABELS), key=len, reverse=True)) + r")"
+
+# Navigation and footer leftovers; they are only boilerplate as a short segment of their own.
+_SECTION_LINK = (
+    r"(?:Plus dans|Plus de|Tout sur|Más en|Más de|Más noticias de|More in|More from|More on|Mehr aus|"
+    r"Mehr zum Thema|Mehr zu|Altro in|Altre notizie|Mais em|Mais de|Meer in)"
+)
+_LINK_PHRASE = (
+    r"(?:Lire aussi|À lire aussi|A lire aussi|Lire la suite|Voir aussi|Lire plus|En savoir plus|Sur le même sujet|"
+    r"Leer más|Lee también|Lea también|Te puede interesar|Más información|Noticias relacionadas|Seguir leyendo|"
+    r"Read more|Read also|Also read|Related|Related articles|Related stories|See also|Continue reading|"
+    r"More stories|Recommended|Weiterlesen|Lesen Sie auch|Auch interessant|Leggi anche|Leggi di più|"
+    r"Continua a leggere|Leia também|Leia mais|Saiba mais|Veja também|"
+    r"Advertisement|Publicité|Publicidad|Anzeige|Pubblicità|Sponsored|Contenu sponsorisé|"
+    r"Subscribe|Abonnez-vous|Suscríbete|Newsletter|Tags|Etiquetas|Mots-clés|Mots clés|Temas|Themen)"
+)
+
+CREDIT_PATTERNS = (
+    # "Sergei SUPINSKY / AFP - " at the start of a caption (also "Name / AFP:")
+    regex.compile(rf"(?P<credit>{_NAME}[ \t]*/[ \t]*{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?)[ \t]*[-–—:|][ \t]+"),
+    # "Photo : Name / AFP", "Foto: EFE", "Crédit photo : X" up to the end or a closing bracket
+    regex.compile(rf"(?P<credit>(?:Crédit photo|{_CREDIT_WORD})[ \t]*:[ \t]*[^()\[\]\n]*?)[ \t]*(?=$|[)\]])"),
+    # "(Reuters)", "(AFP)", "(EFE/Name)", "(Photo: ...)"
+    regex.compile(rf"\((?P<credit>{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?|{_CREDIT_WORD}[ \t]*:[^()\n]+)\)"),
+    # "REUTERS/Name", "AFP/Name", "Name / AFP" at the end of a caption
+    regex.compile(rf"(?P<credit>{_AGENCY}[ \t]*/[ \t]*{_NAME}|{_NAME}[ \t]*/[ \t]*{_AGENCY})[ \t]*\.?$"),
+    # "© Name", "©AFP"
+    regex.compile(r"(?P<credit>©[ \t]*[^()\n.,;]+)"),
+)
+
+ICON_PATTERN = regex.compile(_ICON)
+UI_LABEL_PATTERN = regex.compile(rf"(?<![\p{{L}}])(?P<label>{_UI_LABEL})(?:[ \t]*[:,|]|[ \t]*$)", regex.IGNORECASE)
+BOILERPLATE_PATTERNS = (
+    regex.compile(rf"^{_SECTION_LINK}[ \t]+\p{{Lu}}[\p{{L}}' -]*$"),
+    regex.compile(rf"^{_LINK_PHRASE}[ \t]*(?:[:›»>|-].*)?$", regex.IGNORECASE),
+)
+BOILERPLATE_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A photo credit found in a text: its span and the credit text itself."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The credit reduced for comparison: letters only, case-folded."""
+        return "".join(ch for ch in self.text.casefold() if ch.isalnum())
+
+
+def find_credits(text: str) -> list[Credit]:
+    """Every photo credit in ``text``, in order, without overlaps."""
+    found: list[Credit] = []
+    for pattern in CREDIT_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < c.end and c.start < end for c in found):
+                continue
+            found.append(Credit(start, end, match.group("credit").strip()))
+    return sorted(found, key=lambda c: c.start)
+
+
+def is_credit_only(text: str) -> bool:
+    """True when nothing but a credit (and punctuation) is left once credits are removed."""
+    credits = find_credits(text)
+    if not credits:
+        return False
+    rest = list(text)
+    for credit in credits:
+        rest[credit.start:credit.end] = " " * (credit.end - credit.start)
+    return not any(ch.isalnum() for ch in "".join(rest))
+
+
+def find_icons(text: str) -> list[tuple[int, int]]:
+    """Spans of icon-font ligatures such as ``photo_camera``."""
+    return [m.span() for m in ICON_PATTERN.finditer(text)]
+
+
+def find_ui_labels(text: str) -> list[tuple[int, int]]:
+    """Spans of interface labels at the start of a segment (``Image caption``, ``Partager``)."""
+    match = UI_LABEL_PATTERN.match(text.lstrip())
+    if not match:
+        return []
+    skip = len(text) - len(text.lstrip())
+    return [(skip + match.start("label"), skip + match.end("label"))]
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for a short navigation or footer leftover (``Plus dans Politique``, ``Read more``)."""
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > BOILERPLATE_MAX_WORDS or stripped[-1] in ".!?":
+        return False
+    return any(p.match(stripped) for p in BOILERPLATE_PATTERNS)

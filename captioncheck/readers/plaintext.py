@@ -1,0 +1,64 @@
+"""Plain-text articles: one segment per line, or per paragraph when the text is hard-wrapped."""
+
+from __future__ import annotations
+
+from ..document import Piece
+from .structure import RawSegment, has_caption_shape
+
+WRAPPED_LINE_MIN_CHARS = 40
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of ``text`` without their end-of-line characters (LF or CRLF)."""
+    return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+
+
+def _blocks(lines: list[str]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for number, line in enumerate(lines):
+        if line.strip():
+            current.append(number)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """A block whose lines are one hard-wrapped paragraph rather than lines of their own."""
+    if len(lines) < 2 or any(has_caption_shape(line) for line in lines):
+        return False
+    inner = [line.rstrip() for line in lines[:-1]]
+    if any(len(line) < WRAPPED_LINE_MIN_CHARS for line in inner):
+        return False
+    open_ended = sum(1 for line in inner if not line.endswith((".", "!", "?", "…", ":", "»", '"', "”")))
+    return open_ended * 2 >= len(inner)
+
+
+def _piece(lines: list[str], number: int) -> tuple[str, Piece, int]:
+    line = lines[number]
+    stripped = line.strip()
+    column = len(line) - len(line.lstrip()) + 1
+    return stripped, Piece(offset=0, line=number + 1, column=column), len(stripped)
+
+
+def read_plaintext(text: str) -> list[RawSegment]:
+    lines = split_lines(text)
+    raw: list[RawSegment] = []
+    for block_number, block in enumerate(_blocks(lines)):
+        if _is_wrapped([lines[n] for n in block]):
+            parts, pieces, offset = [], [], 0
+            for n in block:
+                stripped, piece, length = _piece(lines, n)
+                pieces.append(Piece(offset, piece.line, piece.column))
+                parts.append(stripped)
+                offset += length + 1
+            raw.append(RawSegment(" ".join(parts), tuple(pieces), block_number))
+        else:
+            for n in block:
+                stripped, piece, _ = _piece(lines, n)
+                raw.append(RawSegment(stripped, (piece,), block_number))
+    return raw

@@ -1,0 +1,102 @@
+"""Give each segment of an article its kind from its shape and its neighbours.
+
+Markup readers may already know a segment's kind (a ``figcaption`` is a caption); plain text has only
+shape to go on: credits (``Name SURNAME / AFP -``, ``Foto:``, ``(Reuters)``), icon words, short lines
+without final punctuation between the headline and the body, and lines that sit beside a caption and
+share its credit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import lexicon, text as textutil
+from ..document import Kind, Piece, Segment
+
+STANDFIRST_MAX_WORDS = 70
+CAPTION_MAX_WORDS = 45
+BODY_MIN_WORDS = 30
+_FINAL_PUNCTUATION = tuple(".!?…:;\"»”'")
+
+
+@dataclass(frozen=True)
+class RawSegment:
+    """A segment before classification: its text, where it came from, and the block it sits in."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+    block: int
+    kind: Kind | None = None
+
+
+def has_caption_shape(text: str) -> bool:
+    return bool(lexicon.find_credits(text) or lexicon.find_icons(text) or lexicon.find_ui_labels(text))
+
+
+def _ends_like_prose(text: str) -> bool:
+    return text.rstrip().endswith(_FINAL_PUNCTUATION)
+
+
+def _looks_like_body(text: str) -> bool:
+    return _ends_like_prose(text) or len(textutil.words(text)) >= BODY_MIN_WORDS
+
+
+def _credit_keys(text: str) -> set[str]:
+    return {credit.key for credit in lexicon.find_credits(text)}
+
+
+def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
+    kinds: list[Kind | None] = [r.kind for r in raw]
+    for i, segment in enumerate(raw):
+        if kinds[i] is not None:
+            continue
+        if lexicon.is_boilerplate(segment.text):
+            kinds[i] = Kind.BOILERPLATE
+        elif lexicon.is_credit_only(segment.text):
+            kinds[i] = Kind.CREDIT
+        elif has_caption_shape(segment.text):
+            kinds[i] = Kind.CAPTION
+
+    open_slots = [i for i, kind in enumerate(kinds) if kind is None]
+    first_body = next((i for i in open_slots if _looks_like_body(raw[i].text)), len(raw))
+    if open_slots and open_slots[0] == 0 and raw[0].kind is None:
+        kinds[0] = Kind.TITLE
+        following = open_slots[1] if len(open_slots) > 1 else None
+        if (following is not None and following <= first_body
+                and len(textutil.words(raw[following].text)) <= STANDFIRST_MAX_WORDS):
+            kinds[following] = Kind.STANDFIRST
+            if following == first_body:
+                first_body = next((i for i in open_slots if i > following and _looks_like_body(raw[i].text)),
+                                  len(raw))
+
+    for i in range(len(raw)):
+        if kinds[i] is None and i < first_body and _is_short_unpunctuated(raw[i].text):
+            kinds[i] = Kind.CAPTION
+
+    _spread_captions(raw, kinds)
+    return tuple(
+        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces)
+        for i, (r, kind) in enumerate(zip(raw, kinds))
+    )
+
+
+def _is_short_unpunctuated(text: str) -> bool:
+    return not _ends_like_prose(text) and len(textutil.words(text)) <= CAPTION_MAX_WORDS
+
+
+def _spread_captions(raw: list[RawSegment], kinds: list[Kind | None]) -> None:
+    """A line in the same block as a caption is a caption too if it shares its credit or is caption-short."""
+    changed = True
+    while changed:
+        changed = False
+        for i, kind in enumerate(kinds):
+            if kind is not None:
+                continue
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(raw)) or kinds[j] is not Kind.CAPTION or raw[j].block != raw[i].block:
+                    continue
+                shared = _credit_keys(raw[i].text) & _credit_keys(raw[j].text)
+                if shared or _is_short_unpunctuated(raw[i].text):
+                    kinds[i] = Kind.CAPTION
+                    changed = True
+                    break

@@ -1,0 +1,22 @@
+"""The rules, in one explicit registry. Each rule is a module; its docstring is its documentation."""
+
+from __future__ import annotations
+
+from ..context import Context
+from ..findings import Finding
+from . import boilerplate, ui_artifact, untranslated_fragment, untranslated_segment
+from .base import RuleModule
+
+RULES: tuple[RuleModule, ...] = (
+    untranslated_segment,
+    untranslated_fragment,
+    ui_artifact,
+    boilerplate,
+)
+BY_ID: dict[str, RuleModule] = {rule.RULE.id: rule for rule in RULES}
+
+
+def run_rules(context: Context) -> list[Finding]:
+    """Every finding of every rule, in a stable order."""
+    findings = [finding for rule in RULES for finding in rule.check(context)]
+    return sorted(findings, key=lambda f: f.sort_key)

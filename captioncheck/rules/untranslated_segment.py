@@ -1,0 +1,44 @@
+"""untranslated-segment (CC101, error): a whole segment in another language than the article's.
+
+A title, standfirst, caption or paragraph whose prose (once names, credits, acronyms and numbers are
+masked) is confidently in a language other than the article's is reported over its whole span. When
+the segment sits beside its translation (see pairing), the finding names it in ``related_segment``
+and in the message: "line 5 (es) is the untranslated source of line 6".
+
+Not reported: segments too short or too uncertain to judge (language ``und``), credits, boilerplate,
+and languages accepted with ``--allow-language``.
+
+Example, in a French article::
+
+    Sergei SUPINSKY / AFP - El presidente ucraniano, Volodymyr Zelensky (dcha.) ...
+    Sergei SUPINSKY / AFP - Le président ukrainien Volodymyr Zelensky (à droite) ...
+
+The first line is reported: it is Spanish, and the untranslated source of the second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, RuleInfo, Severity
+from ..languages import describe
+from .base import finding_at
+
+RULE = RuleInfo(id="untranslated-segment", code="CC101", severity=Severity.ERROR)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    segments = context.document.segments
+    for segment in context.prose_segments():
+        detection = context.detections[segment.id]
+        if not context.is_foreign(detection.language):
+            continue
+        message = (f"{segment.kind.value} is in {describe(detection.language)}, "
+                   f"the article is in {describe(context.language)}")
+        partner = context.partner(segment.id)
+        if partner is not None:
+            message += (f"; line {segment.line} ({detection.language}) is the untranslated source of "
+                        f"line {segments[partner].line}")
+        yield finding_at(RULE, segment, 0, len(segment.text), message, related_segment=partner,
+                         language=detection.language, score=round(detection.confidence, 4))

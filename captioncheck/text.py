@@ -1,0 +1,104 @@
+"""Text helpers that keep character offsets: words, sentences, clauses and masking.
+
+Masking replaces what misleads language identification on short text (credits, icon words, people's
+names and other capitalised runs, acronyms, numbers, URLs, e-mail addresses, short quoted titles) by
+spaces, so that every offset in the masked text is still an offset in the original.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import lexicon
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
+_NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
+_ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_QUOTED = regex.compile(r"«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“(\[¿¡]?[\p{Lu}\d])|[.!?…]+[\"»”’)\]]*\s*$")
+_CLAUSE_BREAK = regex.compile(r"\s*(?:[;:—–]|\s-\s|[()«»“”\"])\s*")
+QUOTED_TITLE_MAX_WORDS = 5
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'«“(¿¡-–—")
+    return not before or before[-1] in ".!?…:\n"
+
+
+def mask(text: str) -> str:
+    """``text`` with non-prose replaced by spaces; same length, same offsets."""
+    chars = list(text)
+    spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
+    spans += lexicon.find_icons(text)
+    spans += lexicon.find_ui_labels(text)
+    for pattern in (_URL, _EMAIL, _HANDLE, _NUMBER, _ACRONYM):
+        spans += [m.span() for m in pattern.finditer(text)]
+    for match in _QUOTED.finditer(text):
+        inner = next(g for g in match.groups() if g is not None)
+        if len(words(inner)) <= QUOTED_TITLE_MAX_WORDS and inner[:1].isupper():
+            spans.append(match.span())
+    for start, end in spans:
+        _blank(chars, start, end)
+    # Sentence starts are judged once credits and icons are gone: "AFP - El presidente" starts at "El".
+    for start, end in _proper_noun_spans("".join(chars)):
+        _blank(chars, start, end)
+    return "".join(chars)
+
+
+def _proper_noun_spans(text: str) -> list[tuple[int, int]]:
+    """Capitalised words, except a lone capitalised word that starts a sentence."""
+    spans = []
+    matches = [m for m in WORD.finditer(text)]
+    for i, match in enumerate(matches):
+        if not _CAPITALISED.fullmatch(match.group()):
+            continue
+        if _at_sentence_start(text, match.start()):
+            following = matches[i + 1] if i + 1 < len(matches) else None
+            joined = following is not None and text[match.end():following.start()].strip() == ""
+            if not (joined and _CAPITALISED.fullmatch(following.group())):
+                continue
+        spans.append(match.span())
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, leading and trailing spaces excluded."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of ``text[start:end]`` between semicolons, colons, dashes, brackets and quotes."""
+    spans, cursor = [], start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    spans.append((cursor, end))
+    return [trimmed for s, e in spans if (trimmed := _trim(text, s, e))]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
