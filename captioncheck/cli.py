@@ -43,7 +43,7 @@ def _language_list(value: str) -> tuple[str, ...]:
 @app.command(help="Check translated news articles for untranslated captions and fragments.")
 def check(
     paths: Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).",
-                                               show_default=False, metavar="PATH...")],
+                                               show_default=False, metavar="PATH")],
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     language: Annotated[Optional[str], typer.Option(
         "--language", "-l", metavar="LANG", help="The article's language (default: the majority language of its body).",
