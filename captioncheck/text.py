@@ -19,7 +19,10 @@ _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _QUOTED = regex.compile(r"«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
-_SENTENCE_END = regex.compile(r"[.!?…]+[\"»”’)\]]*(?=\s+[\"«“(\[¿¡]?[\p{Lu}\d])|[.!?…]+[\"»”’)\]]*\s*$")
+_CLOSERS = r"(?:\s?[\"»”’)\]])*"
+_SENTENCE_END = regex.compile(
+    rf"[.!?…]+{_CLOSERS}(?=\s+(?:[\"«“(\[¿¡]\s*)?[\p{{Lu}}\d])|[.!?…]+{_CLOSERS}\s*$"
+)
 _CLAUSE_BREAK = regex.compile(r"\s*(?:[;:—–]|\s-\s|[()«»“”\"])\s*")
 QUOTED_TITLE_MAX_WORDS = 5
 

@@ -13,6 +13,8 @@ from ..errors import InputError
 from .plaintext import read_plaintext
 from .structure import assign_kinds
 
+__all__ = ["ARTICLE_SUFFIXES", "assign_kinds", "decode", "load", "read_document", "read_plaintext"]
+
 ARTICLE_SUFFIXES = (".txt",)
 _SNIFF_BYTES = 8192
 

@@ -1,0 +1,126 @@
+"""The real command line, end to end: exit statuses, output formats, bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from captioncheck.cli import main
+
+from conftest import DATA, run_cli
+
+DEFECTIVE = DATA / "fr-caption-es.txt"
+CLEAN = DATA / "fr-clean-names.txt"
+
+
+def test_clean_article_exits_0_and_prints_nothing():
+    result = run_cli(str(CLEAN))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+
+
+def test_defective_article_exits_1_with_located_findings():
+    result = run_cli(str(DEFECTIVE))
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert f"{DEFECTIVE}:5:1: error untranslated-segment [CC101]" in out
+    assert f"{DEFECTIVE}:6:1: warning ui-artifact [CC301]" in out
+    assert "\n    | Javier SORIANO / AFP - El ministro" in out
+    assert out.rstrip().endswith("1 error, 2 warnings in 1 file checked")
+    assert "\033[" not in out
+
+
+def test_fail_on_warning():
+    article = DATA / "fr-caption-es.txt"
+    assert run_cli("--allow-language", "es", str(article)).returncode == 0
+    assert run_cli("--allow-language", "es", "--fail-on", "warning", str(article)).returncode == 1
+
+
+def test_json_contract():
+    result = run_cli("--format", "json", str(DEFECTIVE), str(CLEAN))
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert set(document) == {"version", "files", "summary"}
+    assert document["summary"] == {"files": 2, "errors": 1, "warnings": 2}
+    first = document["files"][0]
+    assert set(first) == {"path", "language", "segments", "pairs", "findings"}
+    assert set(first["segments"][0]) == {"id", "line", "end_line", "kind", "language", "confidence", "text"}
+    assert set(first["findings"][0]) == {
+        "rule", "code", "severity", "line", "column", "end_line", "end_column", "segment", "related_segment",
+        "language", "message", "score"}
+    assert document["files"][1]["findings"] == []
+
+
+def test_output_is_byte_for_byte_deterministic():
+    runs = {run_cli("--format", "json", str(DATA)).stdout for _ in range(2)}
+    assert len(runs) == 1
+
+
+def test_directory_is_searched_recursively_in_stable_order(tmp_path: Path):
+    (tmp_path / "b").mkdir()
+    shutil.copy(DEFECTIVE, tmp_path / "b" / "z.txt")
+    shutil.copy(CLEAN, tmp_path / "a.txt")
+    (tmp_path / "notes.bin").write_bytes(b"\x00")
+    result = run_cli("--format", "json", str(tmp_path))
+    paths = [f["path"] for f in json.loads(result.stdout)["files"]]
+    assert paths == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "z.txt")]
+
+
+def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path: Path):
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café est très chaud.".encode("latin-1"))
+    empty_dir = tmp_path / "nothing"
+    empty_dir.mkdir()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    missing = tmp_path / "missing.txt"
+    result = run_cli("--format", "json", str(binary), str(latin), str(empty_dir), str(missing), str(empty),
+                     str(DEFECTIVE))
+    assert result.returncode == 2
+    errors = result.stderr.decode().splitlines()
+    assert errors == [
+        f"captioncheck: error: {binary}: binary file (contains NUL bytes), not a text article",
+        f"captioncheck: error: {latin}: not valid UTF-8 (byte 0xe9 at offset 6); save it as UTF-8",
+        f"captioncheck: error: {empty_dir}: no articles (.txt) in this directory",
+        f"captioncheck: error: {missing}: no such file or directory",
+    ]
+    files = json.loads(result.stdout)["files"]
+    assert [("error" in f) for f in files] == [True, True, True, True, False, False]
+    assert files[4]["segments"] == [] and files[4]["findings"] == []
+    assert files[5]["findings"]
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_input_files_are_never_modified(tmp_path: Path):
+    article = tmp_path / "article.txt"
+    shutil.copy(DEFECTIVE, article)
+    before = (article.read_bytes(), article.stat().st_mtime_ns)
+    run_cli(str(article))
+    run_cli("--format", "json", str(article))
+    assert (article.read_bytes(), article.stat().st_mtime_ns) == before
+
+
+def test_usage_errors_exit_2(capsys):
+    assert main([]) == 2
+    assert main(["--format", "xml", str(CLEAN)]) == 2
+    assert main(["--langid", "nope", str(CLEAN)]) == 2
+    assert main(["--languages", "fr,xx", str(CLEAN)]) == 2
+    assert "xx" in capsys.readouterr().err
+
+
+def test_version_and_help(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("captioncheck ")
+    assert main(["--help"]) == 0
+    assert "--allow-language" in capsys.readouterr().out
+
+
+def test_language_option_and_langdetect_engine():
+    result = run_cli("--langid", "langdetect", "--language", "fr", "--format", "json", str(DEFECTIVE))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)["files"][0]
+    assert report["language"] == "fr"
+    assert [(f["rule"], f["line"]) for f in report["findings"] if f["severity"] == "error"] == [
+        ("untranslated-segment", 5)]

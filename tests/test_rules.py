@@ -1,0 +1,121 @@
+"""Each rule, positive and negative, on small articles written for the purpose."""
+
+from __future__ import annotations
+
+import pytest
+
+from captioncheck.checker import Checker
+from captioncheck.rules import BY_ID, RULES
+from captioncheck.settings import Settings
+
+from conftest import document_from
+
+FRENCH_BODY = (
+    "Le gouvernement a présenté mardi un nouveau plan pour soutenir les agriculteurs touchés par la sécheresse.\n\n"
+    "Les syndicats agricoles ont salué l'annonce, tout en réclamant des aides plus rapides pour les petites "
+    "exploitations du sud du pays.\n"
+)
+
+
+def findings(checker: Checker, text: str, rule: str | None = None):
+    report = checker.check_document(document_from(text))
+    return [f for f in report.findings if rule is None or f.rule == rule]
+
+
+def test_every_rule_has_documentation_and_identity():
+    for rule in RULES:
+        assert rule.__doc__ and rule.RULE.id in rule.__doc__.splitlines()[0]
+        assert BY_ID[rule.RULE.id] is rule
+
+
+def test_untranslated_segment_caption(checker):
+    text = ("Un plan pour les agriculteurs\n\nLe gouvernement agit face à la sécheresse\n\n"
+            "El ministro de Agricultura visita una explotación afectada por la sequía (EFE)\n"
+            "Le ministre de l'Agriculture visite une exploitation touchée par la sécheresse (EFE)\n\n" + FRENCH_BODY)
+    [finding] = findings(checker, text, "untranslated-segment")
+    assert (finding.line, finding.column, finding.end_line, finding.language) == (5, 1, 5, "es")
+    assert finding.end_column == len(text.split("\n")[4])
+    assert finding.severity.value == "error"
+
+
+def test_untranslated_segment_body_paragraph(checker):
+    text = "Titre de l'article\n\n" + FRENCH_BODY + "\nThe farmers' unions welcomed the plan but asked for faster payments.\n"
+    [finding] = findings(checker, text, "untranslated-segment")
+    assert (finding.line, finding.language) == (7, "en")
+
+
+def test_names_brands_and_figures_are_not_untranslated(checker):
+    text = ("Titre de l'article\n\n" + FRENCH_BODY +
+            "\nApple, Google et Microsoft ont versé 2,5 milliards de dollars à l'OCDE selon Reuters.\n\n"
+            "Jens Stoltenberg (OTAN), Volodymyr Zelensky\n")
+    assert findings(checker, text) == []
+
+
+def test_short_foreign_caption_is_not_judged(checker):
+    text = "Titre de l'article\n\nChapeau de l'article\n\nMuchas gracias (EFE)\n\n" + FRENCH_BODY
+    assert findings(checker, text, "untranslated-segment") == []
+
+
+def test_allowed_language_is_not_reported():
+    checker = Checker(Settings(allowed_languages=("en",)))
+    text = "Titre de l'article\n\n" + FRENCH_BODY + "\nThe farmers' unions welcomed the plan but asked for faster payments.\n"
+    assert findings(checker, text) == []
+
+
+def test_article_language_can_be_forced():
+    checker = Checker(Settings(language="es"))
+    report = checker.check_document(document_from("Titre de l'article\n\n" + FRENCH_BODY))
+    assert report.language == "es"
+    assert {f.line for f in report.findings if f.rule == "untranslated-segment"} == {1, 3, 5}
+
+
+def test_untranslated_fragment_sentence_with_columns(checker):
+    paragraph = ("Le ministre a annoncé un plan d'aide aux agriculteurs. "
+                 "El Gobierno aprobará el decreto la próxima semana en Madrid. Les syndicats attendent.")
+    text = "Titre de l'article\n\n" + FRENCH_BODY + "\n" + paragraph + "\n"
+    [finding] = findings(checker, text, "untranslated-fragment")
+    start = paragraph.index("El Gobierno")
+    assert (finding.line, finding.column, finding.end_column) == (7, start + 1, paragraph.index(" Les syndicats"))
+    assert finding.language == "es"
+
+
+def test_untranslated_fragment_clause_between_quotes(checker):
+    paragraph = ("Devant la presse, le ministre a lancé : « we will never give up on our farmers and their families », "
+                 "avant de quitter la salle sous les applaudissements.")
+    text = "Titre de l'article\n\n" + FRENCH_BODY + "\n" + paragraph + "\n"
+    [finding] = findings(checker, text, "untranslated-fragment")
+    assert finding.language == "en"
+    assert paragraph[finding.column - 1:finding.end_column].startswith("we will never")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Le film « The Last of Us » a été diffusé sur HBO, selon Variety et The New York Times.",
+    "Le slogan « Make America Great Again » a été repris par Donald Trump pendant la campagne.",
+    "Le ministre a cité l'OCDE, le FMI et la BCE, qui prévoient 2,5 % de croissance en 2025.",
+])
+def test_no_fragment_for_titles_names_and_figures(checker, paragraph):
+    text = "Titre de l'article\n\n" + FRENCH_BODY + "\n" + paragraph + "\n"
+    assert findings(checker, text, "untranslated-fragment") == []
+
+
+def test_ui_artifact(checker):
+    text = "Titre\n\nChapeau\n\nphoto_camera Jean DUPONT / AFP - Le ministre à Paris\n\n" + FRENCH_BODY
+    [finding] = findings(checker, text, "ui-artifact")
+    assert (finding.line, finding.column, finding.end_column) == (5, 1, 12)
+    assert "photo_camera" in finding.message
+
+
+def test_no_ui_artifact_in_prose(checker):
+    text = "Titre\n\n" + FRENCH_BODY + "\nIl a voulu partager ce moment et imprimer les photos.\n"
+    assert findings(checker, text, "ui-artifact") == []
+
+
+def test_boilerplate(checker):
+    [finding] = findings(checker, "Titre\n\n" + FRENCH_BODY + "\nPlus dans Économie", "boilerplate")
+    assert (finding.line, finding.column, finding.end_column) == (7, 1, 18)
+    assert finding.severity.value == "warning"
+
+
+def test_no_boilerplate_in_a_sentence(checker):
+    text = "Titre\n\n" + FRENCH_BODY + "\nPlus de 40 drones ont été abattus pendant la nuit.\n"
+    assert findings(checker, text, "boilerplate") == []

@@ -1,0 +1,51 @@
+from captioncheck import text
+
+
+def test_mask_keeps_length_and_offsets():
+    sample = "Sergei SUPINSKY / AFP - El presidente Volodymyr Zelensky habló con 40 periodistas en https://x.org"
+    masked = text.mask(sample)
+    assert len(masked) == len(sample)
+    assert masked.index("presidente") == sample.index("presidente")
+
+
+def test_mask_removes_names_credits_acronyms_numbers_urls():
+    masked = text.mask("Le ministre Bruno Le Maire a vu l'OTAN et 2,4 milliards sur www.example.org avec a@b.fr")
+    assert text.words(masked) == ["Le", "ministre", "a", "vu", "l", "et", "milliards", "sur", "avec"]
+
+
+def test_mask_keeps_a_lone_capitalised_sentence_start():
+    masked = text.mask("El presidente habló. Después se fue.")
+    assert "El" in masked and "Después" in masked
+
+
+def test_mask_removes_a_capitalised_run_at_sentence_start():
+    masked = text.mask("Jens Stoltenberg a rencontré le président.")
+    assert "Jens" not in masked and "Stoltenberg" not in masked and "rencontré" in masked
+
+
+def test_mask_removes_short_quoted_titles_only():
+    masked = text.mask("Elle regarde « The Crown » le soir et dit « il fait très froid ici ce soir ».")
+    assert "Crown" not in masked
+    assert "froid" in masked
+
+
+def test_mask_removes_icon_words_and_credit_after_them():
+    masked = text.mask("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien")
+    assert masked.split() == ["Le", "président", "ukrainien"]
+
+
+def test_sentence_spans():
+    sample = "Première phrase. Deuxième phrase ! « Troisième ? » Fin"
+    spans = text.sentence_spans(sample)
+    assert [sample[s:e] for s, e in spans] == ["Première phrase.", "Deuxième phrase !", "« Troisième ? »", "Fin"]
+
+
+def test_sentence_spans_do_not_split_decimals_or_initials_inside_numbers():
+    sample = "Le budget atteint 2.4 milliards. Il augmente."
+    assert [sample[s:e] for s, e in text.sentence_spans(sample)] == ["Le budget atteint 2.4 milliards.", "Il augmente."]
+
+
+def test_clause_spans_split_on_semicolons_dashes_and_quotes():
+    sample = "Il a dit : « nous partons demain » ; puis il est parti — sans un mot"
+    parts = [sample[s:e] for s, e in text.clause_spans(sample, 0, len(sample))]
+    assert parts == ["Il a dit", "nous partons demain", "puis il est parti", "sans un mot"]
