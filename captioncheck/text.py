@@ -42,8 +42,19 @@ def _at_sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?…:\n"
 
 
-def mask(text: str) -> str:
-    """``text`` with non-prose replaced by spaces; same length, same offsets."""
+def _is_quoted_title(inner: str) -> bool:
+    """A short capitalised quotation that is not a sentence: a title, a slogan, a brand."""
+    inner = inner.strip()
+    return (len(words(inner)) <= QUOTED_TITLE_MAX_WORDS and inner[:1].isupper()
+            and not inner.endswith((".", "!", "?", "…")))
+
+
+def mask(text: str, names: bool = True) -> str:
+    """``text`` with non-prose replaced by spaces; same length, same offsets.
+
+    With ``names=False`` a lone capitalised word is kept (only runs of two or more are masked): in
+    German every noun is capitalised, so a lone capital is no evidence of a name.
+    """
     chars = list(text)
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
     spans += lexicon.find_icons(text)
@@ -52,29 +63,32 @@ def mask(text: str) -> str:
         spans += [m.span() for m in pattern.finditer(text)]
     for match in _QUOTED.finditer(text):
         inner = next(g for g in match.groups() if g is not None)
-        if len(words(inner)) <= QUOTED_TITLE_MAX_WORDS and inner[:1].isupper():
+        if _is_quoted_title(inner):
             spans.append(match.span())
     for start, end in spans:
         _blank(chars, start, end)
     # Sentence starts are judged once credits and icons are gone: "AFP - El presidente" starts at "El".
-    for start, end in _proper_noun_spans("".join(chars)):
+    for start, end in _proper_noun_spans("".join(chars), lone_words=names):
         _blank(chars, start, end)
     return "".join(chars)
 
 
-def _proper_noun_spans(text: str) -> list[tuple[int, int]]:
-    """Capitalised words, except a lone capitalised word that starts a sentence."""
+def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, int]]:
+    """Runs of capitalised words; a lone capitalised word too (``lone_words``) unless it starts a sentence."""
+    matches = list(WORD.finditer(text))
+    capitalised = [bool(_CAPITALISED.fullmatch(m.group())) for m in matches]
+
+    def joined(i: int, j: int) -> bool:
+        return (0 <= i < len(matches) and 0 <= j < len(matches) and capitalised[i] and capitalised[j]
+                and text[matches[min(i, j)].end():matches[max(i, j)].start()].strip() == "")
+
     spans = []
-    matches = [m for m in WORD.finditer(text)]
     for i, match in enumerate(matches):
-        if not _CAPITALISED.fullmatch(match.group()):
+        if not capitalised[i]:
             continue
-        if _at_sentence_start(text, match.start()):
-            following = matches[i + 1] if i + 1 < len(matches) else None
-            joined = following is not None and text[match.end():following.start()].strip() == ""
-            if not (joined and _CAPITALISED.fullmatch(following.group())):
-                continue
-        spans.append(match.span())
+        in_run = joined(i - 1, i) or joined(i, i + 1)
+        if in_run or (lone_words and not _at_sentence_start(text, match.start())):
+            spans.append(match.span())
     return spans
 
 

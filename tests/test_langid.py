@@ -49,3 +49,14 @@ def test_unknown_engine_or_language_is_a_value_error():
     for name in ENGINES:
         with pytest.raises(ValueError, match="xx"):
             make_engine(name, ("fr", "xx"))
+
+
+def test_german_nouns_are_not_taken_for_names():
+    detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES))
+    assert detector.detect("Die Regierung plant neue Gesetze für die Landwirtschaft.").language == "de"
+
+
+def test_short_text_needs_more_confidence_than_long_text():
+    detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), short_confidence=1.01)
+    assert detector.detect("Gracias por todo, amigo").language == UNDETERMINED
+    assert detector.detect(SENTENCES["es"]).language == "es"

@@ -64,7 +64,7 @@ def test_allowed_language_is_not_reported():
 
 def test_article_language_can_be_forced():
     checker = Checker(Settings(language="es"))
-    report = checker.check_document(document_from("Titre de l'article\n\n" + FRENCH_BODY))
+    report = checker.check_document(document_from("Le titre de cet article sur la sécheresse\n\n" + FRENCH_BODY))
     assert report.language == "es"
     assert {f.line for f in report.findings if f.rule == "untranslated-segment"} == {1, 3, 5}
 

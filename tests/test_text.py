@@ -49,3 +49,12 @@ def test_clause_spans_split_on_semicolons_dashes_and_quotes():
     sample = "Il a dit : « nous partons demain » ; puis il est parti — sans un mot"
     parts = [sample[s:e] for s, e in text.clause_spans(sample, 0, len(sample))]
     assert parts == ["Il a dit", "nous partons demain", "puis il est parti", "sans un mot"]
+
+
+def test_quoted_sentences_are_not_titles():
+    assert "Brauchst" in text.mask('"Brauchst du ein Hemd?" fragte sie.')
+
+
+def test_light_mask_keeps_lone_capitals_but_not_name_runs():
+    masked = text.mask("Gestern traf der Minister Olaf Scholz in Berlin.", names=False)
+    assert "Minister" in masked and "Berlin" in masked and "Olaf" not in masked and "Scholz" not in masked

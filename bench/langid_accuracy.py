@@ -1,0 +1,67 @@
+"""Accuracy of each language identification engine on the real sentences of shared/eval.
+
+Every sentence of 5+ words in the Tatoeba and REFreSD files is identified by captioncheck's detector
+(masking names, credits and numbers, restricted to the default candidate languages, abstaining as
+``und`` when unsure). A sentence counts as correct only when the detector names its language: an
+abstention is counted against the engine.
+
+    python bench/langid_accuracy.py [--eval-dir ../shared/eval] [--min-words 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import time
+from collections import Counter
+from pathlib import Path
+
+from captioncheck.langid import DEFAULT_LANGUAGES, ENGINES, LanguageDetector, UNDETERMINED, make_engine
+
+ISO3 = {"fra": "fr", "spa": "es", "eng": "en", "deu": "de", "ita": "it"}
+LANGUAGES = ("fr", "es", "en", "de", "it")
+
+
+def load_sentences(eval_dir: Path, min_words: int) -> list[tuple[str, str]]:
+    sentences: set[tuple[str, str]] = set()
+    for path in sorted(eval_dir.glob("tatoeba-*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                sentences.add((ISO3[row[0]], row[2]))
+                sentences.add((ISO3[row[1]], row[3]))
+    with (eval_dir / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            sentences.add(("en", row["english"]))
+            sentences.add(("fr", row["french"]))
+    return sorted(s for s in sentences if len(s[1].split()) >= min_words)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
+    parser.add_argument("--min-words", type=int, default=5)
+    args = parser.parse_args()
+    sentences = load_sentences(args.eval_dir, args.min_words)
+    totals = Counter(lang for lang, _ in sentences)
+    print(f"{len(sentences)} sentences of {args.min_words}+ words: "
+          + ", ".join(f"{lang} {totals[lang]}" for lang in LANGUAGES))
+    print(f"candidates: {','.join(DEFAULT_LANGUAGES)}\n")
+    print("| engine | load s | " + " | ".join(LANGUAGES) + " | und | ms/sentence |")
+    print("|---|---:|" + "---:|" * (len(LANGUAGES) + 2))
+    for name in sorted(ENGINES):
+        started = time.perf_counter()
+        detector = LanguageDetector(make_engine(name, DEFAULT_LANGUAGES))
+        loaded = time.perf_counter() - started
+        correct, undetermined = Counter(), 0
+        started = time.perf_counter()
+        for lang, sentence in sentences:
+            found = detector.detect(sentence).language
+            correct[lang] += found == lang
+            undetermined += found == UNDETERMINED
+        per_sentence = (time.perf_counter() - started) * 1000 / len(sentences)
+        cells = " | ".join(f"{100 * correct[lang] / totals[lang]:.1f}%" for lang in LANGUAGES)
+        print(f"| {name} | {loaded:.2f} | {cells} | {undetermined} | {per_sentence:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
