@@ -57,4 +57,4 @@ def test_quoted_sentences_are_not_titles():
 
 def test_light_mask_keeps_lone_capitals_but_not_name_runs():
     masked = text.mask("Gestern traf der Minister Olaf Scholz in Berlin.", names=False)
-    assert "Minister" in masked and "Berlin" in masked and "Olaf" not in masked and "Scholz" not in masked
+    assert "Gestern" in masked and "Berlin" in masked and "Olaf" not in masked and "Scholz" not in masked
