@@ -7,6 +7,8 @@ spaces, so that every offset in the masked text is still an offset in the origin
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from . import lexicon
@@ -73,23 +75,47 @@ def mask(text: str, names: bool = True) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True)
+class CapitalisedRun:
+    """Consecutive capitalised words ("Jens Stoltenberg", "Charles de Gaulle"), a likely proper noun."""
+
+    start: int
+    end: int
+    words: int
+    sentence_start: bool
+
+
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "bin", "ibn"})
+
+
+def capitalised_runs(text: str) -> list[CapitalisedRun]:
+    """Runs of capitalised words separated only by spaces or name particles (``de``, ``van``...)."""
+    matches = list(WORD.finditer(text))
+    runs: list[CapitalisedRun] = []
+    i = 0
+    while i < len(matches):
+        if not _CAPITALISED.fullmatch(matches[i].group()):
+            i += 1
+            continue
+        first, last, count, j = i, i, 1, i + 1
+        while j < len(matches) and text[matches[j - 1].end():matches[j].start()].strip() == "":
+            if _CAPITALISED.fullmatch(matches[j].group()):
+                last, count = j, count + 1
+            elif matches[j].group() not in _PARTICLES:
+                break
+            j += 1
+        runs.append(CapitalisedRun(matches[first].start(), matches[last].end(), count,
+                                   _at_sentence_start(text, matches[first].start())))
+        i = last + 1
+    return runs
+
+
 def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, int]]:
     """Runs of capitalised words; a lone capitalised word too (``lone_words``) unless it starts a sentence."""
-    matches = list(WORD.finditer(text))
-    capitalised = [bool(_CAPITALISED.fullmatch(m.group())) for m in matches]
-
-    def joined(i: int, j: int) -> bool:
-        return (0 <= i < len(matches) and 0 <= j < len(matches) and capitalised[i] and capitalised[j]
-                and text[matches[min(i, j)].end():matches[max(i, j)].start()].strip() == "")
-
-    spans = []
-    for i, match in enumerate(matches):
-        if not capitalised[i]:
-            continue
-        in_run = joined(i - 1, i) or joined(i, i + 1)
-        if in_run or (lone_words and not _at_sentence_start(text, match.start())):
-            spans.append(match.span())
-    return spans
+    return [
+        (run.start, run.end) for run in capitalised_runs(text)
+        if run.words > 1 or (lone_words and not run.sentence_start)
+    ]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

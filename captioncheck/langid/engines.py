@@ -25,9 +25,15 @@ class Py3LangidEngine:
     name = "py3langid"
 
     def __init__(self, languages: Sequence[str]) -> None:
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+        import py3langid
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-        self._identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        from ..model_cache import cached
+
+        self._identifier = cached(
+            "py3langid", [MODEL_DIR / MODEL_FILE], py3langid.__version__,
+            lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
+        )
         try:
             self._identifier.set_languages(list(languages))
         except ValueError as error:

@@ -1,0 +1,42 @@
+"""Any local sentence-transformers model (LaBSE, paraphrase-multilingual-*, multilingual-e5-*, ...).
+
+The model is a directory on disk or a name already in the local Hugging Face cache; the hub is never
+contacted (``HF_HUB_OFFLINE=1``). Installed with ``pip install 'captioncheck[sentence-transformers]'``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import CaptionCheckError
+from . import normalise
+
+
+class SentenceTransformersEncoder:
+    def __init__(self, model: str) -> None:
+        self.name = model
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise CaptionCheckError(
+                f"model {model!r} needs the sentence-transformers backend: "
+                "pip install 'captioncheck[sentence-transformers]'"
+            ) from None
+        try:
+            self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
+        except Exception as error:  # the library raises many types for a missing model
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise CaptionCheckError(f"model {model!r} is not available locally ({reason})") from None
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            dimension = self._model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dimension), dtype=np.float32)
+        vectors = self._model.encode(list(texts), batch_size=32, show_progress_bar=False,
+                                     convert_to_numpy=True, normalize_embeddings=True)
+        return normalise(vectors)
