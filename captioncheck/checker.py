@@ -11,7 +11,9 @@ from .context import Context, Pair, article_language
 from .document import Document, Kind
 from .errors import InputError
 from .findings import Finding
+from .embeddings import Encoder, load_encoder
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
+from .pairing import pair_segments
 from .readers import ARTICLE_SUFFIXES, read_document
 from .rules import run_rules
 from .settings import Settings
@@ -38,6 +40,13 @@ class Checker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.detector = LanguageDetector(make_engine(settings.langid, settings.languages))
+        self._encoder: Encoder | None = None
+
+    def encoder(self) -> Encoder:
+        """The embedding model, loaded on first use: an article with nothing to pair never needs it."""
+        if self._encoder is None:
+            self._encoder = load_encoder(self.settings.model)
+        return self._encoder
 
     def detect_segments(self, document: Document) -> tuple[Detection, ...]:
         return tuple(
@@ -49,12 +58,14 @@ class Checker:
     def check_document(self, document: Document) -> FileReport:
         detections = self.detect_segments(document)
         language = self.settings.language or document.declared_language or article_language(document, detections)
+        other_language = {s.id for s, d in zip(document.segments, detections)
+                          if d.determined and language != UNDETERMINED and d.language != language}
         context = Context(
             document=document,
             detections=detections,
             language=language,
             allowed_languages=frozenset(self.settings.allowed_languages),
-            pairs=(),
+            pairs=pair_segments(document, detections, language, other_language, self.encoder),
             detector=self.detector,
         )
         return FileReport(path=document.path, document=document, detections=detections, language=language,

@@ -17,6 +17,7 @@ class Pair:
     source: int
     target: int
     similarity: float
+    cosine: float
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class Context:
     allowed_languages: frozenset[str]
     pairs: tuple[Pair, ...]
     detector: LanguageDetector
+    divergence_threshold: float = 0.5
+
+    def language_of(self, segment_id: int) -> str:
+        """A segment's language, the article's when it was too short to tell."""
+        found = self.detections[segment_id].language
+        return self.language if found == UNDETERMINED else found
 
     def is_foreign(self, language: str) -> bool:
         """A determined language that is neither the article's nor allowed on purpose."""
@@ -44,6 +51,24 @@ class Context:
 
     def prose_segments(self) -> list[Segment]:
         return [s for s in self.document.segments if s.kind in PROSE_KINDS]
+
+    def paired(self) -> list[PairedSegments]:
+        """Each pair with both its segments and their languages."""
+        segments = self.document.segments
+        return [PairedSegments(pair, segments[pair.source], segments[pair.target],
+                               self.language_of(pair.source), self.language_of(pair.target))
+                for pair in self.pairs]
+
+
+@dataclass(frozen=True)
+class PairedSegments:
+    """A pair as the mistranslation rules see it: the untranslated source and its translation."""
+
+    pair: Pair
+    source: Segment
+    target: Segment
+    source_language: str
+    target_language: str
 
 
 def article_language(document: Document, detections: tuple[Detection, ...]) -> str:

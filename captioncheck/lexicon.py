@@ -148,3 +148,12 @@ def is_boilerplate(text: str) -> bool:
     if not stripped or len(stripped.split()) > BOILERPLATE_MAX_WORDS or stripped[-1] in ".!?":
         return False
     return any(p.match(stripped) for p in BOILERPLATE_PATTERNS)
+
+
+def content(text: str) -> str:
+    """``text`` without its credits, icon words and interface labels: what a caption says."""
+    chars = list(text)
+    spans = [(c.start, c.end) for c in find_credits(text)] + find_icons(text) + find_ui_labels(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return " ".join("".join(chars).split()).strip(" -–—:|")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .embeddings import DEFAULT_MODEL
 from .findings import Severity
 from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES
 
@@ -18,3 +19,4 @@ class Settings:
     langid: str = DEFAULT_ENGINE
     fail_on: Severity = Severity.ERROR
     output_format: str = "text"
+    model: str = DEFAULT_MODEL

@@ -34,7 +34,8 @@ def file_entry(report: FileReport) -> dict[str, Any]:
         "path": report.path,
         "language": report.language,
         "segments": segments,
-        "pairs": [{"source": p.source, "target": p.target, "similarity": round(p.similarity, 4)}
+        "pairs": [{"source": p.source, "target": p.target, "similarity": round(p.similarity, 4),
+                   "cosine": round(p.cosine, 4)}
                   for p in report.pairs],
         "findings": [_finding(f) for f in report.findings],
     }

@@ -4,12 +4,27 @@ from __future__ import annotations
 
 from ..context import Context
 from ..findings import Finding
-from . import boilerplate, ui_artifact, untranslated_fragment, untranslated_segment
+from . import (
+    boilerplate,
+    credit_mismatch,
+    meaning_divergence,
+    name_mismatch,
+    number_mismatch,
+    position_mismatch,
+    ui_artifact,
+    untranslated_fragment,
+    untranslated_segment,
+)
 from .base import RuleModule
 
 RULES: tuple[RuleModule, ...] = (
     untranslated_segment,
     untranslated_fragment,
+    meaning_divergence,
+    number_mismatch,
+    name_mismatch,
+    position_mismatch,
+    credit_mismatch,
     ui_artifact,
     boilerplate,
 )

@@ -1,0 +1,62 @@
+"""Where people stand in a photo, as captions say it: left, right, centre, or left-to-right order.
+
+Markers are read in each language's usual forms: ``(izq.)``/``(izda.)``/``(dcha.)``/``(der.)``,
+``à gauche``/``à droite``/``(g.)``/``(d.)``/``de g. à d.``, ``left``/``right``/``(L)``/``(R)``,
+``links``/``rechts``, ``sinistra``/``destra``, ``esquerda``/``direita``, and the centre in each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+from .names import names
+
+
+class Side(str, Enum):
+    LEFT = "left"
+    RIGHT = "right"
+    CENTRE = "centre"
+    LEFT_TO_RIGHT = "left to right"
+
+
+_B = r"(?<![\p{L}])"
+_E = r"(?![\p{L}])"
+_PATTERNS: tuple[tuple[Side, str], ...] = (
+    (Side.LEFT_TO_RIGHT, r"de\s+g(?:\.|auche)\s+à\s+d(?:\.|roite)|de\s+izquierda\s+a\s+derecha|de\s+izq(?:da)?\.\s+a\s+dcha\."
+                         r"|(?:from\s+)?left\s+to\s+right|von\s+links\s+nach\s+rechts|da\s+sinistra\s+(?:a|verso)\s+destra"
+                         r"|da\s+esquerda\s+para\s+a\s+direita"),
+    (Side.LEFT, r"izquierda|izq\.|izqda\.|izda\.|izq|izda|à\s+gauche|a\s+gauche|\(g\.?\)|gauche|left|\(l\)|links"
+                r"|sinistra|esquerda"),
+    (Side.RIGHT, r"derecha|dcha\.|dcha|der\.|dch\.|à\s+droite|a\s+droite|\(d\.?\)|droite|right|\(r\)|rechts"
+                 r"|destra|direita"),
+    (Side.CENTRE, r"centro|au\s+centre|centre|center|middle|mitte|\(c\.?\)"),
+)
+_MARKER = regex.compile(
+    "|".join(f"(?P<{side.name}>{_B}(?:{pattern}){_E})" for side, pattern in _PATTERNS), regex.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position marker at ``start``:``end`` and the name written just before it, if any."""
+
+    start: int
+    end: int
+    text: str
+    side: Side
+    name: str | None
+
+
+def positions(text: str) -> list[Position]:
+    """Every position marker of ``text``, in order, with the nearest name before it."""
+    people = names(text)
+    found = []
+    for match in _MARKER.finditer(text):
+        side = Side[next(key for key, value in match.groupdict().items() if value is not None)]
+        before = [n for n in people if n.end <= match.start()]
+        found.append(Position(match.start(), match.end(), match.group(), side,
+                              before[-1].text if before else None))
+    return found

@@ -1,0 +1,53 @@
+"""name-mismatch (CC203, warning): a person, place or organisation missing or different across a pair.
+
+The names of each side (runs of capitalised words and acronyms) must be found on the other side.
+Matching tolerates what translation does to names: case and accents, transliteration
+(``Zelensky``/``Zelenski``), and the forms that differ by language (``OTAN``/``NATO``,
+``Kiev``/``Kyiv``, ``Moscou``/``Moscú``/``Moscow``, ``Nations unies``/``ONU``). Credits are left to
+``credit-mismatch``.
+
+Example::
+
+    El secretario general de la OTAN, Jens Stoltenberg, en Kiev
+    NATO Secretary General Mark Rutte in Kyiv
+
+Reported: "Jens Stoltenberg in line 5, Mark Rutte in line 6".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon, names
+from ..context import Context
+from ..findings import Finding, RuleInfo, Severity
+from .base import finding_at
+
+RULE = RuleInfo(id="name-mismatch", code="CC203", severity=Severity.WARNING)
+
+
+def _without_credits(text: str) -> str:
+    chars = list(text)
+    for credit in lexicon.find_credits(text):
+        chars[credit.start:credit.end] = " " * (credit.end - credit.start)
+    return "".join(chars)
+
+
+def check(context: Context) -> Iterator[Finding]:
+    for view in context.paired():
+        source_text, target_text = _without_credits(view.source.text), _without_credits(view.target.text)
+        source_only, target_only = names.missing(source_text, target_text, view.source_language,
+                                                 view.target_language)
+        if not source_only and not target_only:
+            continue
+        src, tgt = f"line {view.source.line}", f"line {view.target.line}"
+        if source_only and target_only:
+            message = f"{', '.join(source_only)} in {src}, {', '.join(target_only)} in {tgt}"
+        elif source_only:
+            message = f"{', '.join(source_only)} in {src} is missing from {tgt}"
+        else:
+            message = f"{', '.join(target_only)} in {tgt} is not in {src}"
+        start = target_text.find(target_only[0].split()[0]) if target_only else 0
+        end = start + len(target_only[0]) if target_only else len(view.target.text)
+        yield finding_at(RULE, view.target, max(start, 0), end, message, related_segment=view.source.id,
+                         language=view.target_language)
