@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document, Kind, Segment
+from .equivalence import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
 
 PROSE_KINDS = frozenset({Kind.TITLE, Kind.STANDFIRST, Kind.CAPTION, Kind.BODY})
@@ -28,7 +29,7 @@ class Context:
     allowed_languages: frozenset[str]
     pairs: tuple[Pair, ...]
     detector: LanguageDetector
-    divergence_threshold: float = 0.5
+    divergence_threshold: float = THRESHOLD
 
     def language_of(self, segment_id: int) -> str:
         """A segment's language, the article's when it was too short to tell."""

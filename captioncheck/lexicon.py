@@ -73,9 +73,9 @@ CREDIT_PATTERNS = (
     # "Sergei SUPINSKY / AFP - " at the start of a caption (also "Name / AFP:")
     regex.compile(rf"(?P<credit>{_NAME}[ \t]*/[ \t]*{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?)[ \t]*[-–—:|][ \t]+"),
     # "Photo : Name / AFP", "Foto: EFE", "Crédit photo : X" up to the end or a closing bracket
-    regex.compile(rf"(?P<credit>(?:Crédit photo|{_CREDIT_WORD})[ \t]*:[ \t]*[^()\[\]\n]*?)[ \t]*(?=$|[)\]])"),
+    regex.compile(rf"(?:Crédit photo|{_CREDIT_WORD})[ \t]*:[ \t]*(?P<credit>[^()\[\]\n]*?)[ \t]*(?=$|[)\]])"),
     # "(Reuters)", "(AFP)", "(EFE/Name)", "(Photo: ...)"
-    regex.compile(rf"\((?P<credit>{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?|{_CREDIT_WORD}[ \t]*:[^()\n]+)\)"),
+    regex.compile(rf"\((?P<credit>{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?)\)"),
     # "REUTERS/Name", "AFP/Name", "Name / AFP" at the end of a caption
     regex.compile(rf"(?P<credit>{_AGENCY}[ \t]*/[ \t]*{_NAME}|{_NAME}[ \t]*/[ \t]*{_AGENCY})[ \t]*\.?$"),
     # "© Name", "©AFP"

@@ -77,6 +77,18 @@ january february march april may june july august september october november dec
 januar februar marz juni juli oktober dezember
 mr mrs ms dr sr sra srta mme mlle m herr frau sig
 gobierno ejecutivo estado ministerio ejercito gouvernement etat armee government state army governo esercito
+premier prime minister ministre ministro president presidente chancellor chancelier canciller cancelliere
+king roi rey re queen reine reina regina pope pape papa prince principe secretary secretaire secretario
+senator senateur senador governor gouverneur gobernador mayor maire alcalde sindaco
+premiere primera prima ministra presidenta secretaria secretaire generale
+travail trabajo labour lavoro arbeit interieur interior interno innern defense defensa defence difesa
+sante sanidad salud health salute gesundheit justice justicia giustizia justiz economie economia economy
+wirtschaft hacienda finances finanzas finance finanze finanzen education educacion istruzione bildung
+culture cultura kultur exteriores etrangeres affaires asuntos foreign affairs esteri agriculture
+agricultura agricoltura transports transportes transport trasporti verkehr
+council conseil consejo consiglio rat energy energie energia commissioner commissaire comisario commissario
+german french spanish italian british english american russian ukrainian chinese european portuguese dutch
+polish greek turkish israeli palestinian iranian japanese indian canadian mexican brazilian argentine
 """.split())
 # Words that start a sentence capitalised without being part of the name that follows.
 SENTENCE_OPENERS = frozenset("""
@@ -114,16 +126,20 @@ def names(text: str, language: str = "und") -> list[Name]:
     """The proper names of ``text``, in order."""
     found: list[Name] = []
     for run in textutil.capitalised_runs(text):
-        start, value = run.start, text[run.start:run.end]
-        if run.sentence_start:
-            first, _, rest = value.partition(" ")
-            if run.words == 1:
-                continue
-            if fold(first) in SENTENCE_OPENERS:
-                value = rest.lstrip()
-                start = run.end - len(value)
+        if run.sentence_start and run.words == 1:
+            continue
         if language == "de" and run.words == 1:
             continue  # every German noun is capitalised
+        start, value = run.start, text[run.start:run.end]
+        # leading titles and words that only open the sentence are not part of the name
+        while " " in value:
+            first, rest = value.split(" ", 1)
+            folded = fold(first)
+            if folded in NOT_NAMES or (start == run.start and run.sentence_start and folded in SENTENCE_OPENERS):
+                value = rest.lstrip()
+                start = run.end - len(value)
+            else:
+                break
         if all(w in NOT_NAMES for w in fold(value).split()):
             continue
         found.append(Name(start, run.end, value))
@@ -133,8 +149,20 @@ def names(text: str, language: str = "und") -> list[Name]:
     return sorted(found, key=lambda n: n.start)
 
 
+def _skeleton(word: str) -> str:
+    """Consonants with doubles collapsed: ``assemblee`` and ``asamblea`` are both ``smbl``."""
+    consonants = [ch for ch in word if ch not in "aeiouy"]
+    return "".join(ch for i, ch in enumerate(consonants) if i == 0 or consonants[i - 1] != ch)
+
+
 def _similar(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.75)
+    """The same word up to spelling, accents or a cognate ending (``Zelensky``/``Zelenski``)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    skeleton = _skeleton(a)
+    return SequenceMatcher(None, a, b).ratio() >= 0.75 or (len(skeleton) >= 4 and skeleton == _skeleton(b))
 
 
 def _form_in(form: str, folded_text: str, original: str) -> bool:
@@ -173,6 +201,13 @@ def absent_words(name: Name, source_text: str, other_text: str) -> list[str]:
             continue
         absent.append(written)
     return absent
+
+
+def same_name(left: str, right: str) -> bool:
+    """Whether two names share a significant word (a surname), allowing for spelling."""
+    right_words = [w for w in fold(right).split() if w not in NOT_NAMES]
+    return any(_similar(word, other) for word in fold(left).split() if word not in NOT_NAMES and len(word) >= 3
+               for other in right_words)
 
 
 def missing(left: str, right: str, left_language: str = "und", right_language: str = "und") -> tuple[

@@ -86,26 +86,43 @@ class CapitalisedRun:
 
 
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "bin", "ibn"})
+_SECOND_PARTICLES = frozenset({"der", "den", "la", "las", "los"})  # "von der Leyen", "de la Fuente"
+
+
+_ELISION = regex.compile(r"(?:[cdjlmnst]|qu)['’](?=\p{Lu})", regex.IGNORECASE)
+
+
+def _words_without_elision(text: str) -> list[tuple[int, int, str]]:
+    """Word spans, with an elided article or preposition cut off a name (``l'OTAN`` -> ``OTAN``)."""
+    spans = []
+    for match in WORD.finditer(text):
+        start = match.start()
+        elided = _ELISION.match(text, start)
+        if elided and elided.end() < match.end():
+            start = elided.end()
+        spans.append((start, match.end(), text[start:match.end()]))
+    return spans
 
 
 def capitalised_runs(text: str) -> list[CapitalisedRun]:
     """Runs of capitalised words separated only by spaces or name particles (``de``, ``van``...)."""
-    matches = list(WORD.finditer(text))
+    spans = _words_without_elision(text)
+    capitalised = [bool(_CAPITALISED.fullmatch(word)) for _, _, word in spans]
     runs: list[CapitalisedRun] = []
     i = 0
-    while i < len(matches):
-        if not _CAPITALISED.fullmatch(matches[i].group()):
+    while i < len(spans):
+        if not capitalised[i]:
             i += 1
             continue
-        first, last, count, j = i, i, 1, i + 1
-        while j < len(matches) and text[matches[j - 1].end():matches[j].start()].strip() == "":
-            if _CAPITALISED.fullmatch(matches[j].group()):
+        last, count, j = i, 1, i + 1
+        while j < len(spans) and text[spans[j - 1][1]:spans[j][0]].strip() == "":
+            if capitalised[j]:
                 last, count = j, count + 1
-            elif matches[j].group() not in _PARTICLES:
+            elif not (spans[j][2] in _PARTICLES
+                      or (spans[j][2] in _SECOND_PARTICLES and spans[j - 1][2] in _PARTICLES)):
                 break
             j += 1
-        runs.append(CapitalisedRun(matches[first].start(), matches[last].end(), count,
-                                   _at_sentence_start(text, matches[first].start())))
+        runs.append(CapitalisedRun(spans[i][0], spans[last][1], count, _at_sentence_start(text, spans[i][0])))
         i = last + 1
     return runs
 

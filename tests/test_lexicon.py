@@ -5,8 +5,8 @@ from captioncheck import lexicon
 
 @pytest.mark.parametrize("sample, credit", [
     ("Sergei SUPINSKY / AFP - El presidente ucraniano", "Sergei SUPINSKY / AFP"),
-    ("Le président (Foto: EFE/Juan Pérez) habla", "Foto: EFE/Juan Pérez"),
-    ("Photo : Jean DUPONT / Reuters", "Photo : Jean DUPONT / Reuters"),
+    ("Le président (Foto: EFE/Juan Pérez) habla", "EFE/Juan Pérez"),
+    ("Photo : Jean DUPONT / Reuters", "Jean DUPONT / Reuters"),
     ("Des pompiers à Nîmes (Reuters)", "Reuters"),
     ("Firefighters in Nîmes. REUTERS/Stephane Mahe", "REUTERS/Stephane Mahe"),
     ("Le stade de France © Jean Martin", "© Jean Martin"),

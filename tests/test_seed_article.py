@@ -25,6 +25,19 @@ def test_seed_article_defects(seed_article: Path):
     assert [(f["rule"], f["line"], f["language"]) for f in errors] == [("untranslated-segment", 5, "es")]
 
 
+def test_seed_article_caption_pair(seed_article: Path):
+    report = _json(run_cli("--format", "json", str(seed_article)))["files"][0]
+    line_of = {s["id"]: s["line"] for s in report["segments"]}
+    [pair] = report["pairs"]
+    assert (line_of[pair["source"]], line_of[pair["target"]]) == (5, 6)
+    assert 0.5 < pair["similarity"] <= 1.0
+    [untranslated] = [f for f in report["findings"] if f["rule"] == "untranslated-segment"]
+    assert untranslated["related_segment"] == pair["target"]
+    assert "line 5 (es) is the untranslated source of line 6" in untranslated["message"]
+    mistranslation = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
+    assert not [f for f in report["findings"] if f["rule"] in mistranslation]
+
+
 def test_seed_article_fixed_is_clean(seed_article: Path, tmp_path: Path):
     lines = seed_article.read_text(encoding="utf-8").split("\n")
     fixed = [line.replace("photo_camera ", "") for number, line in enumerate(lines, 1) if number != 5]

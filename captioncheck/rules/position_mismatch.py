@@ -26,10 +26,6 @@ from .base import finding_at
 RULE = RuleInfo(id="position-mismatch", code="CC204", severity=Severity.ERROR)
 
 
-def _same_person(a: str, b: str) -> bool:
-    return not names.absent_words(names.Name(0, len(a), a), a, b)
-
-
 def _disagreements(source: list[Position], target: list[Position]) -> list[tuple[Position, Position]]:
     found = []
     unnamed_source = [p for p in source if p.name is None]
@@ -37,7 +33,7 @@ def _disagreements(source: list[Position], target: list[Position]) -> list[tuple
     for mark in source:
         if mark.name is None:
             continue
-        twin = next((t for t in target if t.name is not None and _same_person(mark.name, t.name)), None)
+        twin = next((t for t in target if t.name is not None and names.same_name(mark.name, t.name)), None)
         if twin is not None and twin.side != mark.side:
             found.append((mark, twin))
     if len(unnamed_source) == len(unnamed_target):

@@ -1,0 +1,62 @@
+import pytest
+
+from captioncheck import lexicon, names, numbers
+from captioncheck.positions import Side, positions
+
+
+@pytest.mark.parametrize("left, left_lang, right, right_lang", [
+    ("2,4 milliards d'euros", "fr", "2.4 billion euros", "en"),
+    ("2.400 millones de euros", "es", "2,4 milliards d'euros", "fr"),
+    ("2,4 mil millones", "es", "2.4 billion", "en"),
+    ("12,5 % de los votos", "es", "12.5% of the votes", "en"),
+    ("2.000 personas", "es", "2 000 personnes", "fr"),
+    ("2,000 people", "en", "2000 Menschen", "de"),
+    ("dos heridos", "es", "2 blessés", "fr"),
+    ("le 15 mars 2023", "fr", "el 15 de marzo de 2023", "es"),
+])
+def test_same_numbers_in_different_notations(left, left_lang, right, right_lang):
+    alone = numbers.unmatched(numbers.quantities(left, left_lang), numbers.quantities(right, right_lang))
+    assert alone == ([], [])
+
+
+def test_different_numbers():
+    left, right = numbers.unmatched(numbers.quantities("Más de 40 drones", "es"),
+                                    numbers.quantities("Plus de 14 drones", "fr"))
+    assert [q.text for q in left] == ["40"] and [q.text for q in right] == ["14"]
+
+
+def test_percent_is_not_a_plain_number():
+    assert numbers.unmatched(numbers.quantities("12%", "en"), numbers.quantities("12", "en")) != ([], [])
+
+
+@pytest.mark.parametrize("left, right", [
+    ("El secretario general de la OTAN, Jens Stoltenberg, en Kiev", "NATO Secretary General Jens Stoltenberg in Kyiv"),
+    ("El presidente Volodymyr Zelensky en Moscú", "Le président Volodymyr Zelenski à Moscou"),
+    ("Les Nations unies à Genève", "La ONU en Ginebra"),
+    ("El ministro de Transportes, Óscar Puente, en Atocha", "Le ministre des Transports, Oscar Puente, à Atocha"),
+    ("Los Estados Unidos y la Unión Europea", "The United States and the EU"),
+    ("devant l'Assemblée nationale", "frente a la Asamblea Nacional"),
+])
+def test_names_survive_translation(left, right):
+    assert names.missing(left, right) == ([], [])
+
+
+def test_different_people_are_reported():
+    assert names.missing("El secretario general de la OTAN, Jens Stoltenberg", "NATO Secretary General Mark Rutte") == (
+        ["Jens Stoltenberg"], ["Mark Rutte"])
+
+
+def test_names_skip_sentence_openers_titles_and_months():
+    found = [n.text for n in names.names("Le Premier ministre Denys Chmyhal est venu en May avec Tim Cook.")]
+    assert found == ["Denys Chmyhal", "Tim Cook"]
+
+
+def test_positions_with_names():
+    found = positions("Volodymyr Zelensky (dcha.) y Jens Stoltenberg (izda.)")
+    assert [(p.name, p.side) for p in found] == [("Volodymyr Zelensky", Side.RIGHT), ("Jens Stoltenberg", Side.LEFT)]
+    found = positions("De g. à d. : Pierre Martin, Anne Durand et Paul Petit au centre")
+    assert [p.side for p in found] == [Side.LEFT_TO_RIGHT, Side.CENTRE]
+
+
+def test_content_drops_credits_and_icons():
+    assert lexicon.content("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien") == "Le président ukrainien"
