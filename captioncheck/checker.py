@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .context import Context, Pair, article_language
 from .document import Document, Kind
-from .errors import InputError
+from .errors import CaptionCheckError, InputError
 from .findings import Finding
 from .embeddings import Encoder, load_encoder
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
@@ -76,7 +76,13 @@ class Checker:
             document = read_document(path, display_path)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
-        return self.check_document(document)
+        try:
+            return self.check_document(document)
+        except CaptionCheckError:
+            raise
+        except Exception as error:  # a bug must not stop the other files; say so plainly
+            return FileReport(path=display_path,
+                              error=f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,11 @@ import enum
 import typer
 
 from . import __version__
-from .checker import Checker, discover
+from .checker import Checker, FileReport, discover
 from .errors import CaptionCheckError
 from .findings import Severity
 from .formatters import FORMATTERS, summarize
+from .embeddings import DEFAULT_MODEL
 from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES
 from .settings import Settings
 
@@ -54,6 +55,10 @@ def check(
         "--allow-language", metavar="LANG", help="A language accepted on purpose besides the article's (repeatable).",
         show_default=False)] = None,
     langid: Annotated[LangidEngine, typer.Option("--langid", help="Language identification engine.")] = DEFAULT_ENGINE,
+    model: Annotated[str, typer.Option(
+        "--model", metavar="MODEL",
+        help=f"Embedding model for pairing: {DEFAULT_MODEL} (embedded) or a local sentence-transformers "
+             "model directory or cached name.")] = DEFAULT_MODEL,
     fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1.")] = "error",
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
@@ -66,6 +71,7 @@ def check(
         langid=LangidEngine(langid).value,
         fail_on=Severity(fail_on),
         output_format=OutputFormat(output_format).value,
+        model=model,
     )
     return run_check(paths, settings)
 
@@ -77,10 +83,9 @@ def run_check(paths: list[str], settings: Settings) -> int:
         raise CaptionCheckError(str(error)) from None
     reports = []
     for target in discover(paths):
-        report = checker.check_file(target.path, target.display) if target.error is None else None
-        if report is None:
-            from .checker import FileReport
-
+        if target.error is None:
+            report = checker.check_file(target.path, target.display)
+        else:
             report = FileReport(path=target.display, error=target.error)
         if report.error is not None:
             typer.echo(f"captioncheck: error: {report.path}: {report.error}", err=True)

@@ -18,10 +18,14 @@ from . import normalise
 class SentenceTransformersEncoder:
     def __init__(self, model: str) -> None:
         self.name = model
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        for variable, value in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"),
+                                ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error")):
+            os.environ.setdefault(variable, value)
         try:
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
         except ImportError:
             raise CaptionCheckError(
                 f"model {model!r} needs the sentence-transformers backend: "
