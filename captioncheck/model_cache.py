@@ -58,9 +58,13 @@ def cached(name: str, sources: list[Path], version: str, build: Callable[[], T])
         pass
     value = build()
     try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an object that cannot be pickled is simply not cached
+        return value
+    try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         with tempfile.NamedTemporaryFile(dir=directory, prefix=f".{name}-", delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(payload)
         os.replace(handle.name, path)
     except OSError:
         try:

