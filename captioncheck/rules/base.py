@@ -30,3 +30,13 @@ def quote(text: str, limit: int = 60) -> str:
     """``text`` shortened for a message."""
     text = " ".join(text.split())
     return f"'{text}'" if len(text) <= limit else f"'{text[:limit - 1]}…'"
+
+
+def difference(source_only: list[str], target_only: list[str], source_line: int, target_line: int) -> str:
+    """What differs across a pair: "40 in line 5, 14 in line 6", or what one side lacks."""
+    src, tgt = f"line {source_line}", f"line {target_line}"
+    if source_only and target_only:
+        return f"{', '.join(source_only)} in {src}, {', '.join(target_only)} in {tgt}"
+    if source_only:
+        return f"{', '.join(source_only)} in {src} is missing from {tgt}"
+    return f"{', '.join(target_only)} in {tgt} is not in {src}"

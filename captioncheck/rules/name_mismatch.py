@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from .. import lexicon, names
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
-from .base import finding_at
+from .base import difference, finding_at
 
 RULE = RuleInfo(id="name-mismatch", code="CC203", severity=Severity.WARNING)
 
@@ -40,13 +40,7 @@ def check(context: Context) -> Iterator[Finding]:
                                                  view.target_language)
         if not source_only and not target_only:
             continue
-        src, tgt = f"line {view.source.line}", f"line {view.target.line}"
-        if source_only and target_only:
-            message = f"{', '.join(source_only)} in {src}, {', '.join(target_only)} in {tgt}"
-        elif source_only:
-            message = f"{', '.join(source_only)} in {src} is missing from {tgt}"
-        else:
-            message = f"{', '.join(target_only)} in {tgt} is not in {src}"
+        message = difference(source_only, target_only, view.source.line, view.target.line)
         start = target_text.find(target_only[0].split()[0]) if target_only else 0
         end = start + len(target_only[0]) if target_only else len(view.target.text)
         yield finding_at(RULE, view.target, max(start, 0), end, message, related_segment=view.source.id,

@@ -20,13 +20,9 @@ from collections.abc import Iterator
 from .. import numbers
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
-from .base import finding_at
+from .base import difference, finding_at
 
 RULE = RuleInfo(id="number-mismatch", code="CC202", severity=Severity.ERROR)
-
-
-def _listing(quantities: list[numbers.Quantity]) -> str:
-    return ", ".join(q.text for q in quantities)
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -37,13 +33,8 @@ def check(context: Context) -> Iterator[Finding]:
         )
         if not source_only and not target_only:
             continue
-        src, tgt = f"line {view.source.line}", f"line {view.target.line}"
-        if source_only and target_only:
-            message = f"{_listing(source_only)} in {src}, {_listing(target_only)} in {tgt}"
-        elif source_only:
-            message = f"{_listing(source_only)} in {src} is missing from {tgt}"
-        else:
-            message = f"{_listing(target_only)} in {tgt} is not in {src}"
+        message = difference([q.text for q in source_only], [q.text for q in target_only],
+                             view.source.line, view.target.line)
         start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
         yield finding_at(RULE, view.target, start, end, message, related_segment=view.source.id,
                          language=view.target_language)
