@@ -1,20 +1,19 @@
-"""The pipeline for one file: read, identify languages, pair, run the rules; and file discovery."""
+"""The pipeline for one file: read, identify languages, pair, run the rules, apply the policy."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .context import Context, Pair, article_language
 from .document import Document, Kind
+from .embeddings import Encoder, load_encoder
 from .errors import CaptionCheckError, InputError
 from .findings import Finding
-from .embeddings import Encoder, load_encoder
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .pairing import pair_segments
-from .readers import ARTICLE_SUFFIXES, read_document
+from .policy import apply_policy
+from .readers import read_document
 from .rules import run_rules
 from .settings import Settings
 
@@ -35,11 +34,14 @@ class FileReport:
 
 
 class Checker:
-    """Checks files with one set of settings; the language models are loaded once, here."""
+    """Checks files; the language and embedding models are loaded once, here, for one checker key."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.detector = LanguageDetector(make_engine(settings.langid, settings.languages))
+        try:
+            self.detector = LanguageDetector(make_engine(settings.langid, settings.languages))
+        except ValueError as error:
+            raise CaptionCheckError(str(error)) from None
         self._encoder: Encoder | None = None
 
     def encoder(self) -> Encoder:
@@ -55,62 +57,35 @@ class Checker:
             for segment in document.segments
         )
 
-    def check_document(self, document: Document) -> FileReport:
+    def check_document(self, document: Document, settings: Settings | None = None) -> FileReport:
+        settings = settings or self.settings
         detections = self.detect_segments(document)
-        language = self.settings.language or document.declared_language or article_language(document, detections)
+        language = settings.language or document.declared_language or article_language(document, detections)
         other_language = {s.id for s, d in zip(document.segments, detections)
                           if d.determined and language != UNDETERMINED and d.language != language}
         context = Context(
             document=document,
             detections=detections,
             language=language,
-            allowed_languages=frozenset(self.settings.allowed_languages),
+            allowed_languages=frozenset(settings.allowed_languages),
             pairs=pair_segments(document, detections, language, other_language, self.encoder),
             detector=self.detector,
+            divergence_threshold=settings.divergence_threshold,
         )
+        findings = apply_policy(run_rules(context), settings, document.suppressions)
         return FileReport(path=document.path, document=document, detections=detections, language=language,
-                          pairs=context.pairs, findings=tuple(run_rules(context)))
+                          pairs=context.pairs, findings=tuple(findings))
 
-    def check_file(self, path: Path, display_path: str) -> FileReport:
+    def check_file(self, path: Path, display_path: str, settings: Settings | None = None) -> FileReport:
+        settings = settings or self.settings
         try:
-            document = read_document(path, display_path)
+            document = read_document(path, display_path, settings.input_format)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
         try:
-            return self.check_document(document)
+            return self.check_document(document, settings)
         except CaptionCheckError:
             raise
         except Exception as error:  # a bug must not stop the other files; say so plainly
             return FileReport(path=display_path,
                               error=f"internal error ({type(error).__name__}: {error}); please report it")
-
-
-@dataclass(frozen=True)
-class Target:
-    """A file to check, or a path given by the user that yields none (then ``error`` says why)."""
-
-    path: Path
-    display: str
-    error: str | None = None
-
-
-def discover(paths: list[str]) -> Iterator[Target]:
-    """The files to check, in a stable order: each given file, and the articles under each directory."""
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(_articles_under(path))
-            if not found:
-                yield Target(path, given, f"no articles ({', '.join(ARTICLE_SUFFIXES)}) in this directory")
-            for file in found:
-                yield Target(file, str(file))
-        else:
-            yield Target(path, given)
-
-
-def _articles_under(directory: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.lower().endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name

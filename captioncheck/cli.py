@@ -1,107 +1,155 @@
-"""The command line: ``captioncheck [OPTIONS] PATH...``. ``main(argv)`` returns the exit status."""
+"""The command line: ``captioncheck [OPTIONS] PATH...``. ``main(argv)`` returns the exit status.
+
+The options are generated from :data:`captioncheck.settings.OPTIONS`, the schema the configuration
+files use too; only the actions (``--version``, ``--list-rules``, ``--explain``) are the command
+line's own.
+"""
 
 from __future__ import annotations
 
+import enum
+import inspect
 import os
 import sys
-from typing import Annotated, Optional
-
-import enum
+import time
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
 
 from . import __version__
-from .checker import Checker, FileReport, discover
+from .config import ConfigFinder
+from .discovery import discover
 from .errors import CaptionCheckError
 from .findings import Severity
-from .formatters import FORMATTERS, summarize
-from .embeddings import DEFAULT_MODEL
-from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES
-from .settings import Settings
+from .formatters import FORMATTERS, OutputOptions, summarize
+from .rules import BY_ID, RULES, documentation, summary
+from .runner import check_targets
+from .settings import OPTIONS, Option, Settings, merge
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-OutputFormat = enum.Enum("OutputFormat", {name: name for name in sorted(FORMATTERS)}, type=str)
-LangidEngine = enum.Enum("LangidEngine", {name: name for name in sorted(ENGINES)}, type=str)
+PROGRESS_MIN_FILES = 50
 
 
-app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+def _annotation(option: Option) -> Any:
+    flags = [f"--{option.key}"] + ([option.short] if option.short else [])
+    metavar = option.metavar or None
+    if option.flag:
+        return Annotated[Optional[bool], typer.Option(*flags, help=option.help, show_default=False)]
+    if option.choices:
+        choice = enum.Enum(option.attribute, {c: c for c in option.choices}, type=str)
+        return Annotated[Optional[choice], typer.Option(*flags, help=option.help, show_default=False,
+                                                        case_sensitive=False)]
+    kind = Optional[list[str]] if option.multiple else Optional[str]
+    suffix = " (repeatable)" if option.multiple else ""
+    return Annotated[kind, typer.Option(*flags, help=option.help + suffix, metavar=metavar, show_default=False)]
 
 
-def _version(value: bool) -> None:
-    if value:
+def _command_line_layer(values: dict[str, Any]) -> dict[str, Any]:
+    """Settings values given on the command line (None means not given)."""
+    layer = {}
+    for option in OPTIONS:
+        value = values.get(option.attribute)
+        if value is None or (option.multiple and not value):
+            continue
+        if isinstance(value, enum.Enum):
+            value = value.value
+        layer[option.attribute] = option.read(value, f"--{option.key}")
+    return layer
+
+
+def _print_rules() -> None:
+    for rule in RULES:
+        typer.echo(f"{rule.RULE.code}  {rule.RULE.id:<22} {rule.RULE.severity.value:<8} {summary(rule)}")
+
+
+def _check(**values: Any) -> int:
+    if values.pop("version"):
         typer.echo(f"captioncheck {__version__}")
-        raise typer.Exit(EXIT_CLEAN)
+        return EXIT_CLEAN
+    if values.pop("list_rules"):
+        _print_rules()
+        return EXIT_CLEAN
+    explain = values.pop("explain")
+    if explain:
+        rule = BY_ID.get(explain.lower())
+        if rule is None:
+            raise CaptionCheckError(f"unknown rule {explain!r} (see captioncheck --list-rules)")
+        typer.echo(documentation(rule))
+        return EXIT_CLEAN
+    paths = values.pop("paths") or []
+    if not paths:
+        raise typer.BadParameter("give at least one file or directory to check", param_hint="PATH")
 
-
-def _language_list(value: str) -> tuple[str, ...]:
-    codes = tuple(dict.fromkeys(code.strip().lower() for code in value.split(",") if code.strip()))
-    if not codes:
-        raise typer.BadParameter("give at least one language code, e.g. fr,es,en")
-    return codes
-
-
-@app.command(help="Check translated news articles for untranslated captions and fragments.")
-def check(
-    paths: Annotated[list[str], typer.Argument(help="Article files or directories (searched recursively).",
-                                               show_default=False, metavar="PATH")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
-    language: Annotated[Optional[str], typer.Option(
-        "--language", "-l", metavar="LANG", help="The article's language (default: the majority language of its body).",
-        show_default=False)] = None,
-    languages: Annotated[str, typer.Option(
-        "--languages", metavar="LANG,...", help="Comma-separated languages a segment may be identified as.")] = ",".join(DEFAULT_LANGUAGES),
-    allow_language: Annotated[Optional[list[str]], typer.Option(
-        "--allow-language", metavar="LANG", help="A language accepted on purpose besides the article's (repeatable).",
-        show_default=False)] = None,
-    langid: Annotated[LangidEngine, typer.Option("--langid", help="Language identification engine.")] = DEFAULT_ENGINE,
-    model: Annotated[str, typer.Option(
-        "--model", metavar="MODEL",
-        help=f"Embedding model for pairing: {DEFAULT_MODEL} (embedded) or a local sentence-transformers "
-             "model directory or cached name.")] = DEFAULT_MODEL,
-    fail_on: Annotated[Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1.")] = "error",
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-) -> int:
-    candidates = _language_list(languages)
-    settings = Settings(
-        language=language.lower() if language else None,
-        languages=tuple(dict.fromkeys(candidates + ((language.lower(),) if language else ()))),
-        allowed_languages=tuple(code.lower() for code in allow_language or ()),
-        langid=LangidEngine(langid).value,
-        fail_on=Severity(fail_on),
-        output_format=OutputFormat(output_format).value,
-        model=model,
-    )
-    return run_check(paths, settings)
-
-
-def run_check(paths: list[str], settings: Settings) -> int:
-    try:
-        checker = Checker(settings)
-    except ValueError as error:
-        raise CaptionCheckError(str(error)) from None
-    reports = []
-    for target in discover(paths):
-        if target.error is None:
-            report = checker.check_file(target.path, target.display)
-        else:
-            report = FileReport(path=target.display, error=target.error)
+    command_line = _command_line_layer(values)
+    finder = ConfigFinder()
+    run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
+    targets = list(discover(paths, command_line, finder))
+    reports = check_targets(targets, run_settings.jobs, _progress_bar(len(targets)))
+    for report in reports:
         if report.error is not None:
             typer.echo(f"captioncheck: error: {report.path}: {report.error}", err=True)
-        reports.append(report)
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(FORMATTERS[settings.output_format](reports, color))
-    summary = summarize(reports)
-    if summary.unreadable:
+
+    options = OutputOptions(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+                            quiet=run_settings.quiet, statistics=run_settings.statistics)
+    sys.stdout.write(FORMATTERS[run_settings.output_format](reports, options))
+    totals = summarize(reports)
+    if totals.unreadable:
         return EXIT_ERROR
-    failing = summary.errors + (summary.warnings if settings.fail_on is Severity.WARNING else 0)
+    failing = totals.errors + (totals.warnings if run_settings.fail_on is Severity.WARNING else 0)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _progress_bar(total: int):
+    """A one-line progress counter on standard error, for long runs on a terminal only."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    last = [0.0]
+
+    def show(done: int, of: int) -> None:
+        now = time.monotonic()
+        if done == of or now - last[0] > 0.1:
+            last[0] = now
+            sys.stderr.write(f"\rcaptioncheck: {done}/{of} files" + ("\n" if done == of else ""))
+            sys.stderr.flush()
+    return show
+
+
+def _build_command():
+    parameters = [inspect.Parameter(
+        "paths", inspect.Parameter.KEYWORD_ONLY, default=None,
+        annotation=Annotated[Optional[list[str]], typer.Argument(
+            help="Article files (.txt, .md, .html) or directories, searched recursively.", metavar="PATH",
+            show_default=False)],
+    )]
+    parameters += [inspect.Parameter(o.attribute, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                     annotation=_annotation(o)) for o in OPTIONS]
+    parameters += [
+        inspect.Parameter("list_rules", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
+            bool, typer.Option("--list-rules", help="List the rules and exit.")]),
+        inspect.Parameter("explain", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[
+            Optional[str], typer.Option("--explain", metavar="RULE", help="Print a rule's documentation and exit.",
+                                        show_default=False)]),
+        inspect.Parameter("version", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
+            bool, typer.Option("--version", help="Print the version and exit.")]),
+    ]
+
+    def command(**values: Any) -> int:
+        return _check(**values)
+
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__doc__ = ("Check translated news articles for untranslated captions and fragments, and for "
+                       "mistranslated caption pairs. Options can also be set in .captioncheck.toml or "
+                       "[tool.captioncheck] in pyproject.toml, with the same names.")
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    app.command()(command)
+    return typer.main.get_command(app)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run captioncheck with ``argv`` (default: the process arguments) and return the exit status."""
-    command = typer.main.get_command(app)
+    command = _build_command()
     try:
         result = command.main(args=argv, prog_name="captioncheck", standalone_mode=False)
     except typer.Exit as done:
@@ -118,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except CaptionCheckError as error:
         typer.echo(f"captioncheck: error: {error}", err=True)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        typer.echo("captioncheck: interrupted", err=True)
         return EXIT_ERROR
     return result if isinstance(result, int) else EXIT_CLEAN
 

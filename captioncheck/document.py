@@ -76,3 +76,4 @@ class Document:
     path: str
     segments: tuple[Segment, ...]
     declared_language: str | None = None
+    suppressions: tuple = ()  # of captioncheck.policy.Suppression, from comments in the article

@@ -1,14 +1,31 @@
-"""The settings of one run, shared by the command line (and, later, configuration files)."""
+"""One schema for the command line and the configuration file.
+
+Every option is declared once, in :data:`OPTIONS`: its key (``--fail-on`` on the command line,
+``fail-on`` in ``[tool.captioncheck]`` or ``.captioncheck.toml``), its help, and how a value is read
+from either source. The command line is generated from this list, configuration files are checked
+against it (an unknown key is an error that names it), and :class:`Settings` holds the result:
+defaults, overridden by the configuration file, overridden by the command line.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from .embeddings import DEFAULT_MODEL
+from .equivalence import THRESHOLD
+from .errors import CaptionCheckError
 from .findings import Severity
-from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES
+from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
+LEVELS = ("error", "warning", "off")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+
+
+class ConfigError(CaptionCheckError):
+    """An option with a value that cannot be used; the message names the option and its source."""
 
 
 @dataclass(frozen=True)
@@ -17,6 +34,192 @@ class Settings:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     allowed_languages: tuple[str, ...] = ()
     langid: str = DEFAULT_ENGINE
-    fail_on: Severity = Severity.ERROR
-    output_format: str = "text"
     model: str = DEFAULT_MODEL
+    fail_on: Severity = Severity.ERROR
+    severity: tuple[tuple[str, str], ...] = ()
+    ignore: tuple[str, ...] = ()
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    divergence_threshold: float = THRESHOLD
+    output_format: str = "text"
+    statistics: bool = False
+    quiet: bool = False
+    jobs: int | None = None
+    input_format: str | None = None
+
+    def level_of(self, rule: str, default: Severity) -> Severity | None:
+        """The severity a rule's findings get, or None when the rule is off or ignored."""
+        if rule in self.ignore:
+            return None
+        level = dict(self.severity).get(rule)
+        if level is None:
+            return default
+        return None if level == "off" else Severity(level)
+
+    @property
+    def checker_key(self) -> tuple:
+        """What the language and embedding models depend on: one checker per distinct key."""
+        return (self.languages, self.langid, self.model)
+
+
+# --- readers of option values -------------------------------------------------------------------
+
+def _text(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _code(value: Any, where: str) -> str:
+    return _text(value, where).lower()
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    """A list of codes, from a TOML list, a repeated option, or "a,b" text."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    codes: list[str] = []
+    for item in items:
+        codes += [part.strip().lower() for part in _text(item, where).split(",") if part.strip()]
+    return tuple(dict.fromkeys(codes))
+
+
+def _patterns(value: Any, where: str) -> tuple[str, ...]:
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return tuple(_text(item, where) for item in items)
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
+    def read(value: Any, where: str) -> str:
+        text = _text(value, where).lower()
+        if text not in choices:
+            raise ConfigError(f"{where}: {value!r} is not one of {', '.join(choices)}")
+        return text
+    return read
+
+
+def _rules(value: Any, where: str) -> tuple[str, ...]:
+    from .rules import BY_ID
+
+    rules = _codes(value, where)
+    unknown = [rule for rule in rules if rule not in BY_ID]
+    if unknown:
+        raise ConfigError(f"{where}: unknown rule {', '.join(unknown)} (see captioncheck --list-rules)")
+    return rules
+
+
+def _severity(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """``{rule = "warning"}`` in a file, ``RULE=LEVEL`` (repeatable) on the command line."""
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    else:
+        pairs = []
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            rule, sep, level = _text(item, where).partition("=")
+            if not sep:
+                raise ConfigError(f"{where}: expected RULE=LEVEL, got {item!r}")
+            pairs.append((rule.strip(), level.strip()))
+    result = {}
+    for rule, level in pairs:
+        _rules(rule, where)
+        result[rule.lower()] = _choice(LEVELS)(level, f"{where} ({rule})")
+    return tuple(sorted(result.items()))
+
+
+def _threshold(value: Any, where: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: expected a number between 0 and 1, got {value!r}") from None
+    if not 0.0 <= number <= 1.0 or isinstance(value, bool):
+        raise ConfigError(f"{where}: expected a number between 0 and 1, got {value!r}")
+    return number
+
+
+def _jobs(value: Any, where: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: expected a whole number, got {value!r}") from None
+    if number < 1 or isinstance(value, bool):
+        raise ConfigError(f"{where}: expected at least 1, got {value!r}")
+    return number
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option: its key in both sources, the Settings field it sets, and how to read it."""
+
+    key: str
+    attribute: str
+    help: str
+    read: Callable[[Any, str], Any]
+    metavar: str = ""
+    short: str | None = None
+    multiple: bool = False
+    flag: bool = False
+    choices: tuple[str, ...] = ()
+    in_config: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("format", "output_format", "Output format.", _choice(FORMATS), short="-f", choices=FORMATS),
+    Option("language", "language", "The article's language (default: the majority language of its body).",
+           _code, metavar="LANG", short="-l"),
+    Option("languages", "languages", "Comma-separated languages a segment may be identified as "
+           f"(default: {','.join(DEFAULT_LANGUAGES)}).", _codes, metavar="LANG,..."),
+    Option("allow-language", "allowed_languages", "A language accepted on purpose besides the article's.",
+           _codes, metavar="LANG", multiple=True),
+    Option("langid", "langid", f"Language identification engine (default: {DEFAULT_ENGINE}).",
+           _choice(tuple(sorted(ENGINES))), choices=tuple(sorted(ENGINES))),
+    Option("model", "model", f"Embedding model for pairing: {DEFAULT_MODEL} (embedded, default) or a local "
+           "sentence-transformers model directory or cached name.", _text, metavar="MODEL"),
+    Option("fail-on", "fail_on", "Lowest severity that makes the exit status 1 (default: error).",
+           lambda v, w: Severity(_choice(("error", "warning"))(v, w)), choices=("error", "warning")),
+    Option("severity", "severity", "Set a rule's severity: RULE=error|warning|off.", _severity,
+           metavar="RULE=LEVEL", multiple=True),
+    Option("ignore", "ignore", "A rule to ignore.", _rules, metavar="RULE", multiple=True),
+    Option("include", "include", "Glob of files to check in directories (default: "
+           f"{' '.join(DEFAULT_INCLUDE)}).", _patterns, metavar="GLOB", multiple=True),
+    Option("exclude", "exclude", "Glob of files or directories to skip.", _patterns, metavar="GLOB", multiple=True),
+    Option("divergence-threshold", "divergence_threshold",
+           f"Equivalence below which a pair is reported as divergent (default: {THRESHOLD}).",
+           _threshold, metavar="SCORE"),
+    Option("input-format", "input_format", "Read every file as this format instead of by its extension.",
+           _choice(("text", "markdown", "html")), choices=("text", "markdown", "html")),
+    Option("jobs", "jobs", "Files checked in parallel (default: the number of cores).", _jobs, metavar="N",
+           short="-j"),
+    Option("statistics", "statistics", "Print the number of findings per rule.", _flag, flag=True),
+    Option("quiet", "quiet", "Print only the findings, no summary line.", _flag, short="-q", flag=True),
+)
+BY_KEY = {option.key: option for option in OPTIONS}
+
+
+def from_mapping(values: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """Settings field values from a configuration table; unknown keys are an error naming them."""
+    result = {}
+    for key, value in values.items():
+        option = BY_KEY.get(key)
+        if option is None or not option.in_config:
+            known = ", ".join(o.key for o in OPTIONS if o.in_config)
+            raise ConfigError(f"{source}: unknown key {key!r} (known keys: {known})")
+        result[option.attribute] = option.read(value, f"{source}: {key}")
+    return result
+
+
+def merge(base: Settings, *layers: Mapping[str, Any]) -> Settings:
+    """``base`` with each layer's values applied in turn (later layers win)."""
+    names = {f.name for f in fields(Settings)}
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        merged.update({k: v for k, v in layer.items() if k in names})
+    settings = replace(base, **merged)
+    if settings.language and settings.language not in settings.languages:
+        settings = replace(settings, languages=settings.languages + (settings.language,))
+    return settings

@@ -9,7 +9,7 @@ import pytest
 
 from captioncheck.checker import Checker
 from captioncheck.document import Document
-from captioncheck.readers import assign_kinds, read_plaintext
+from captioncheck.readers import parse
 from captioncheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,8 +39,8 @@ def checker() -> Checker:
     return Checker(Settings())
 
 
-def document_from(text: str, path: str = "test.txt") -> Document:
-    return Document(path=path, segments=assign_kinds(read_plaintext(text)))
+def document_from(text: str, path: str = "test.txt", input_format: str = "text") -> Document:
+    return parse(text, input_format, path)
 
 
 def run_cli(*args: str, cwd: Path | None = None, input_bytes: bytes | None = None) -> subprocess.CompletedProcess:

@@ -83,7 +83,7 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path: Path):
     assert errors == [
         f"captioncheck: error: {binary}: binary file (contains NUL bytes), not a text article",
         f"captioncheck: error: {latin}: not valid UTF-8 (byte 0xe9 at offset 6); save it as UTF-8",
-        f"captioncheck: error: {empty_dir}: no articles (.txt) in this directory",
+        f"captioncheck: error: {empty_dir}: no articles in this directory (include: *.txt *.md *.markdown *.html *.htm)",
         f"captioncheck: error: {missing}: no such file or directory",
     ]
     files = json.loads(result.stdout)["files"]

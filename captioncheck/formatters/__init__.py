@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..checker import FileReport
-from . import json_format, text_format
-from .summary import Summary, summarize
+from . import github_format, json_format, sarif_format, text_format
+from .summary import OutputOptions, Summary, summarize
 
-Formatter = Callable[[Sequence[FileReport], bool], str]
+Formatter = Callable[[Sequence[FileReport], OutputOptions], str]
 
 FORMATTERS: dict[str, Formatter] = {
     "text": text_format.format_reports,
     "json": json_format.format_reports,
+    "sarif": sarif_format.format_reports,
+    "github": github_format.format_reports,
 }
 
-__all__ = ["FORMATTERS", "Formatter", "Summary", "summarize"]
+__all__ = ["FORMATTERS", "Formatter", "OutputOptions", "Summary", "summarize"]

@@ -9,7 +9,7 @@ from typing import Any
 from .. import __version__
 from ..checker import FileReport
 from ..findings import Finding
-from .summary import summarize
+from .summary import OutputOptions, summarize
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
@@ -41,11 +41,10 @@ def file_entry(report: FileReport) -> dict[str, Any]:
     }
 
 
-def format_reports(reports: Sequence[FileReport], color: bool = False) -> str:
+def format_reports(reports: Sequence[FileReport], options: OutputOptions | None = None) -> str:
     summary = summarize(reports)
-    document = {
-        "version": __version__,
-        "files": [file_entry(r) for r in reports],
-        "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings},
-    }
+    totals: dict[str, Any] = {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings}
+    if options is not None and options.statistics:
+        totals["rules"] = {rule: count for rule, _, count in summary.by_rule}
+    document = {"version": __version__, "files": [file_entry(r) for r in reports], "summary": totals}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,11 +11,21 @@ from ..findings import Severity
 
 
 @dataclass(frozen=True)
+class OutputOptions:
+    """How the report is written: colour on a terminal, ``--quiet``, ``--statistics``."""
+
+    color: bool = False
+    quiet: bool = False
+    statistics: bool = False
+
+
+@dataclass(frozen=True)
 class Summary:
     files: int
     unreadable: int
     errors: int
     warnings: int
+    by_rule: tuple[tuple[str, str, int], ...] = ()  # (rule, code, count), most frequent first
 
 
 def summarize(reports: Sequence[FileReport]) -> Summary:
@@ -24,4 +35,7 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         unreadable=sum(1 for r in reports if r.error is not None),
         errors=sum(1 for f in findings if f.severity is Severity.ERROR),
         warnings=sum(1 for f in findings if f.severity is Severity.WARNING),
+        by_rule=tuple(sorted(((rule, code, n) for (rule, code), n in
+                              Counter((f.rule, f.code) for f in findings).items()),
+                             key=lambda item: (-item[2], item[0]))),
     )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..checker import FileReport
 from ..findings import Finding, Severity
-from .summary import summarize
+from .summary import OutputOptions, summarize
 
 EXCERPT_CHARS = 100
 _RESET = "\033[0m"
@@ -30,22 +30,25 @@ def _excerpt(report: FileReport, finding: Finding) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
 
 
-def format_finding(report: FileReport, finding: Finding, color: bool) -> str:
+def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: bool = True) -> str:
     where = _paint(f"{report.path}:{finding.line}:{finding.column}:", "path", color)
     severity = _paint(finding.severity.value, finding.severity, color)
     rule = _paint(f"{finding.rule} [{finding.code}]", "rule", color)
-    excerpt = _paint(_excerpt(report, finding), "excerpt", color)
-    return f"{where} {severity} {rule} {finding.message}\n    | {excerpt}"
+    line = f"{where} {severity} {rule} {finding.message}"
+    return f"{line}\n    | {_paint(_excerpt(report, finding), 'excerpt', color)}" if excerpt else line
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def format_reports(reports: Sequence[FileReport], color: bool = False) -> str:
-    lines = [format_finding(r, f, color) for r in reports for f in r.findings]
+def format_reports(reports: Sequence[FileReport], options: OutputOptions = OutputOptions()) -> str:
     summary = summarize(reports)
-    if lines:
+    if options.statistics:
+        lines = [f"{count:>6}  {code}  {rule}" for rule, code, count in summary.by_rule]
+    else:
+        lines = [format_finding(r, f, options.color, excerpt=not options.quiet) for r in reports for f in r.findings]
+    if lines and not options.quiet:
         lines.append(f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
                      f"in {_plural(summary.files, 'file')} checked")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .html import read_html
+from .markdown import read_markdown
 from .plaintext import read_plaintext
-from .structure import assign_kinds
+from .structure import Parsed, assign_kinds
 
-__all__ = ["ARTICLE_SUFFIXES", "assign_kinds", "decode", "load", "read_document", "read_plaintext"]
+__all__ = ["READERS", "assign_kinds", "decode", "format_of", "load", "parse", "read_document", "read_plaintext"]
 
-ARTICLE_SUFFIXES = (".txt",)
+READERS = {"text": read_plaintext, "markdown": read_markdown, "html": read_html}
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 _SNIFF_BYTES = 8192
 
 
@@ -45,7 +48,16 @@ def load(path: Path) -> bytes:
         raise InputError(error.strerror or str(error)) from None
 
 
-def read_document(path: Path, display_path: str | None = None) -> Document:
-    text = decode(load(path))
-    raw = read_plaintext(text)
-    return Document(path=display_path or str(path), segments=assign_kinds(raw))
+def format_of(path: Path) -> str:
+    """The reader for a file name: Markdown and HTML by extension, plain text otherwise."""
+    return SUFFIXES.get(path.suffix.lower(), "text")
+
+
+def parse(text: str, input_format: str, display_path: str) -> Document:
+    parsed: Parsed = READERS[input_format](text)
+    return Document(path=display_path, segments=assign_kinds(parsed.segments),
+                    declared_language=parsed.declared_language, suppressions=parsed.suppressions)
+
+
+def read_document(path: Path, display_path: str | None = None, input_format: str | None = None) -> Document:
+    return parse(decode(load(path)), input_format or format_of(path), display_path or str(path))

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..document import Piece
-from .structure import RawSegment, has_caption_shape
+from ..policy import Suppression, parse_directive
+from .structure import Parsed, RawSegment, has_caption_shape
 
 WRAPPED_LINE_MIN_CHARS = 40
+_MARKER = regex.compile(r"^\s*(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$",
+                        regex.IGNORECASE)
+_TRAILING_MARKER = regex.compile(
+    r"\s+(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$", regex.IGNORECASE)
+
+
+def _markers(lines: list[str]) -> tuple[list[str], list[Suppression]]:
+    """Lines with ``captioncheck: ignore[...]`` markers blanked out, and what the markers suppress."""
+    cleaned, suppressions = list(lines), []
+    for number, line in enumerate(lines):
+        whole = _MARKER.match(line)
+        if whole:
+            _, rules = parse_directive(whole.group("directive"))
+            cleaned[number] = ""
+            following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+            if following is not None:
+                suppressions.append(Suppression(rules, following + 1, following + 1))
+            continue
+        trailing = _TRAILING_MARKER.search(line)
+        if trailing:
+            _, rules = parse_directive(trailing.group("directive"))
+            cleaned[number] = line[:trailing.start()]
+            suppressions.append(Suppression(rules, number + 1, number + 1))
+    return cleaned, suppressions
 
 
 def split_lines(text: str) -> list[str]:
@@ -45,8 +72,8 @@ def _piece(lines: list[str], number: int) -> tuple[str, Piece, int]:
     return stripped, Piece(offset=0, line=number + 1, column=column), len(stripped)
 
 
-def read_plaintext(text: str) -> list[RawSegment]:
-    lines = split_lines(text)
+def read_plaintext(text: str) -> Parsed:
+    lines, suppressions = _markers(split_lines(text))
     raw: list[RawSegment] = []
     for block_number, block in enumerate(_blocks(lines)):
         if _is_wrapped([lines[n] for n in block]):
@@ -61,4 +88,4 @@ def read_plaintext(text: str) -> list[RawSegment]:
             for n in block:
                 stripped, piece, _ = _piece(lines, n)
                 raw.append(RawSegment(stripped, (piece,), block_number))
-    return raw
+    return Parsed(raw, tuple(suppressions))

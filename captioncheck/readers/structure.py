@@ -12,11 +12,21 @@ from dataclasses import dataclass
 
 from .. import lexicon, text as textutil
 from ..document import Kind, Piece, Segment
+from ..policy import Suppression
 
 STANDFIRST_MAX_WORDS = 70
 CAPTION_MAX_WORDS = 45
 BODY_MIN_WORDS = 30
 _FINAL_PUNCTUATION = tuple(".!?…:;\"»”'")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What a reader found: segments before classification, suppressions, and the declared language."""
+
+    segments: list[RawSegment]
+    suppressions: tuple[Suppression, ...] = ()
+    declared_language: str | None = None
 
 
 @dataclass(frozen=True)

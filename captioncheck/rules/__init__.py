@@ -35,3 +35,14 @@ def run_rules(context: Context) -> list[Finding]:
     """Every finding of every rule, in a stable order."""
     findings = [finding for rule in RULES for finding in rule.check(context)]
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def summary(rule: RuleModule) -> str:
+    """The first line of a rule's documentation, after its name: what it reports."""
+    first = (rule.__doc__ or "").strip().splitlines()[0]
+    return first.split("): ", 1)[1] if "): " in first else first
+
+
+def documentation(rule: RuleModule) -> str:
+    """A rule's whole documentation: its module docstring."""
+    return (rule.__doc__ or "").strip()

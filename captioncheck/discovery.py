@@ -1,0 +1,69 @@
+"""Which files to check, each with the settings that apply to it, in a stable order.
+
+A file named on the command line is always checked. A directory is searched recursively for the
+``include`` globs, minus the ``exclude`` globs and hidden files and folders; globs are matched, with
+``fnmatch`` (``*`` also crosses ``/``), against the path relative to the directory searched and
+against the file name. Each file's settings come from its nearest configuration file, under what
+the command line says.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from .config import ConfigFinder
+from .settings import Settings, merge
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check with its settings, or a path that yields none (then ``error`` says why)."""
+
+    path: Path
+    display: str
+    settings: Settings
+    error: str | None = None
+
+
+def _matches(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch(relative, p) or fnmatch(name, p) or fnmatch(relative, p.rstrip("/") + "/*")
+               for p in patterns)
+
+
+def _files_under(directory: Path, settings: Settings) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        base = Path(root)
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and not _matches((base / d).relative_to(directory).as_posix(), d, settings.exclude)
+        )
+        for name in sorted(files):
+            relative = (base / name).relative_to(directory).as_posix()
+            if name.startswith(".") or not _matches(relative, name, settings.include):
+                continue
+            if _matches(relative, name, settings.exclude):
+                continue
+            yield base / name
+
+
+def discover(paths: list[str], command_line: Mapping[str, Any], finder: ConfigFinder,
+             defaults: Settings = Settings()) -> Iterator[Target]:
+    """The targets of ``paths``; configuration errors propagate as ConfigError."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            settings = merge(defaults, finder.for_path(path)[1], command_line)
+            found = list(_files_under(path, settings))
+            if not found:
+                yield Target(path, given, settings,
+                             f"no articles in this directory (include: {' '.join(settings.include)})")
+            for file in found:
+                yield Target(file, str(file), merge(defaults, finder.for_path(file)[1], command_line))
+        else:
+            parent = path.parent if path.parent.exists() else Path.cwd()
+            yield Target(path, given, merge(defaults, finder.for_directory(parent)[1], command_line))

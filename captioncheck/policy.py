@@ -1,0 +1,87 @@
+"""Suppressions and severities, applied once, after the rules, in this one place.
+
+A finding is dropped when its rule is ignored (``--ignore``, ``ignore = [...]``), turned ``off``
+(``--severity RULE=off``), or suppressed in the article itself by a comment covering its line;
+otherwise it takes the configured severity of its rule.
+
+In Markdown and HTML, ``<!-- captioncheck: disable=RULE[,RULE] -->`` ... ``<!-- captioncheck: enable=RULE -->``
+suppress a range of lines (``disable`` alone: every rule). In plain text, a line
+``captioncheck: ignore[RULE]`` suppresses the next line, and the same marker at the end of a line
+suppresses that line (``ignore`` alone: every rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from .findings import Finding
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Findings of ``rules`` (all rules when None) on lines ``first_line`` to ``last_line`` are dropped."""
+
+    rules: frozenset[str] | None
+    first_line: int
+    last_line: int
+
+    def covers(self, finding: Finding) -> bool:
+        return ((self.rules is None or finding.rule in self.rules)
+                and self.first_line <= finding.line <= self.last_line)
+
+
+def apply_policy(findings: Iterable[Finding], settings: Settings,
+                 suppressions: Iterable[Suppression] = ()) -> list[Finding]:
+    suppressions = tuple(suppressions)
+    kept = []
+    for finding in findings:
+        level = settings.level_of(finding.rule, finding.severity)
+        if level is None or any(s.covers(finding) for s in suppressions):
+            continue
+        kept.append(finding if level is finding.severity else finding.with_severity(level))
+    return kept
+
+
+_DIRECTIVE = regex.compile(
+    r"captioncheck:\s*(?P<action>disable|enable|ignore)\s*(?:=\s*(?P<list>[\w\s,-]+?)|\[(?P<bracket>[\w\s,-]*)\])?\s*$",
+    regex.IGNORECASE,
+)
+
+
+def parse_directive(comment: str) -> tuple[str, frozenset[str] | None] | None:
+    """``("disable", {"number-mismatch"})`` for ``captioncheck: disable=number-mismatch``; None if not one."""
+    match = _DIRECTIVE.search(comment.strip())
+    if match is None:
+        return None
+    listed = match.group("list") or match.group("bracket")
+    rules = frozenset(r.strip().lower() for r in listed.split(",") if r.strip()) if listed else None
+    return match.group("action").lower(), (rules or None)
+
+
+def ranges(directives: Iterable[tuple[int, str, frozenset[str] | None]], last_line: int) -> list[Suppression]:
+    """Suppressions from ``(line, disable|enable, rules)`` directives in file order.
+
+    ``disable`` starts a range at its line, the matching ``enable`` ends it; a range left open runs
+    to the end of the file. ``rules`` None means every rule.
+    """
+    open_at: dict[str | None, int] = {}
+    found: list[Suppression] = []
+    for line, action, rules in directives:
+        keys: list[str | None] = [None] if rules is None else sorted(rules)
+        for key in keys:
+            if action == "disable":
+                open_at.setdefault(key, line)
+            elif action == "enable":
+                if key is None:
+                    for other, start in sorted(open_at.items(), key=lambda item: str(item[0])):
+                        found.append(Suppression(None if other is None else frozenset({other}), start, line))
+                    open_at.clear()
+                elif key in open_at:
+                    found.append(Suppression(frozenset({key}), open_at.pop(key), line))
+    for key, start in sorted(open_at.items(), key=lambda item: str(item[0])):
+        found.append(Suppression(None if key is None else frozenset({key}), start, last_line))
+    return found

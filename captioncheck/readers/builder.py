@@ -1,0 +1,80 @@
+"""Build a segment's text from pieces of a marked-up file, keeping each word's file position."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..document import Piece
+from .structure import RawSegment
+
+_RUN = regex.compile(r"\S+|\s+")
+
+
+class LineIndex:
+    """Converts character offsets in a file's text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+class SegmentBuilder:
+    """Accumulates text copied from known file offsets; whitespace runs collapse to one space."""
+
+    def __init__(self, index: LineIndex) -> None:
+        self.index = index
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []
+        self.length = 0
+        self.pending_space = False
+
+    def add(self, text: str, offset: int) -> None:
+        """``text``, found at ``offset`` in the file (a character offset)."""
+        for match in _RUN.finditer(text):
+            if match.group().isspace():
+                self.pending_space = self.length > 0
+                continue
+            if self.pending_space:
+                self.parts.append(" ")
+                self.length += 1
+                self.pending_space = False
+            line, column = self.index.position(offset + match.start())
+            self.pieces.append(Piece(self.length, line, column))
+            self.parts.append(match.group())
+            self.length += len(match.group())
+
+    def add_located(self, content: str, source: str, cursor: int) -> int:
+        """Add ``content``, a rendering of ``source`` from ``cursor`` on; return the cursor after it.
+
+        Found verbatim, it is one piece; otherwise (escapes, entities) each character is placed at
+        its next occurrence in the source.
+        """
+        found = source.find(content, cursor)
+        if found >= 0 and found - cursor < 200:
+            self.add(content, found)
+            return found + len(content)
+        for char in content:
+            at = source.find(char, cursor, cursor + 20)
+            if char.isspace() or at < 0:
+                self.add(char, cursor)
+                continue
+            self.add(char, at)
+            cursor = at + 1
+        return cursor
+
+    def space(self) -> None:
+        self.pending_space = self.length > 0
+
+    @property
+    def empty(self) -> bool:
+        return self.length == 0
+
+    def build(self, block: int, kind=None) -> RawSegment | None:
+        if self.empty:
+            return None
+        return RawSegment("".join(self.parts), tuple(self.pieces), block, kind)
