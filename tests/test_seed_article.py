@@ -48,3 +48,45 @@ def test_seed_article_fixed_is_clean(seed_article: Path, tmp_path: Path):
     findings = _json(result)["files"][0]["findings"]
     assert not [f for f in findings if f["severity"] == "error"]
     assert {f["rule"] for f in findings} == {"boilerplate"}
+
+
+def _seed_as_markdown_and_html(seed_article: Path, tmp_path: Path) -> tuple[Path, dict, Path, dict]:
+    """The seed article as Markdown (image alt + italic caption line) and as HTML (figure, nav, footer),
+    with, for each, where its lines 5, 6 and 34 went."""
+    import html
+
+    lines = seed_article.read_text(encoding="utf-8").split("\n")
+    line = lambda n: lines[n - 1].strip()  # noqa: E731
+    body = [n for n in range(7, 34) if line(n)]
+    md = ["---", "lang: fr", "---", "", f"# {line(1)}", "", line(3), "", f"![{line(5)}](nato.jpg)", f"*{line(6)}*", ""]
+    md_lines = {5: 9, 6: 10}
+    for n in body:
+        md += [line(n), ""]
+    md_lines[34] = len(md) + 1
+    md.append(line(34))
+    page = ["<!DOCTYPE html>", '<html lang="fr">', "<body>",
+            '<nav><a href="/">Accueil</a> <a href="/politique">Plus dans Politique</a></nav>', "<article>",
+            f"<h1>{html.escape(line(1))}</h1>", f"<p>{html.escape(line(3))}</p>", "<figure>",
+            f'<img src="nato.jpg" alt="{html.escape(line(5))}">', f"<figcaption>{html.escape(line(6))}</figcaption>",
+            "</figure>"]
+    html_lines = {5: 9, 6: 10}
+    page += [f"<p>{html.escape(line(n))}</p>" for n in body]
+    html_lines[34] = len(page) + 1
+    page += [f"<p>{line(34)}</p>", "</article>", "<footer><p>Lire aussi : nos archives</p></footer>", "</body>",
+             "</html>"]
+    markdown, page_file = tmp_path / "nato.md", tmp_path / "nato.html"
+    markdown.write_text("\n".join(md) + "\n", encoding="utf-8")
+    page_file.write_text("\n".join(page) + "\n", encoding="utf-8")
+    return markdown, md_lines, page_file, html_lines
+
+
+def test_seed_article_as_markdown_and_html(seed_article: Path, tmp_path: Path):
+    markdown, md_lines, page, html_lines = _seed_as_markdown_and_html(seed_article, tmp_path)
+    plain = _json(run_cli("--format", "json", str(seed_article)))["files"][0]["findings"]
+    expected = [(f["rule"], f["severity"], f["line"], f["message"].split(";")[0]) for f in plain]
+    for article, where in ((markdown, md_lines), (page, html_lines)):
+        result = run_cli("--format", "json", str(article))
+        assert result.returncode == 1, result.stderr
+        found = _json(result)["files"][0]["findings"]
+        assert [(f["rule"], f["severity"], f["line"], f["message"].split(";")[0]) for f in found] == [
+            (rule, severity, where[line], message) for rule, severity, line, message in expected]
