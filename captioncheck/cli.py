@@ -21,7 +21,6 @@ from . import __version__
 from .config import ConfigFinder
 from .discovery import discover
 from .errors import CaptionCheckError
-from .findings import Severity
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .rules import BY_ID, RULES, documentation, summary
 from .runner import check_targets
@@ -83,6 +82,8 @@ def _check(**values: Any) -> int:
 
     command_line = _command_line_layer(values)
     finder = ConfigFinder()
+    # How the report is written comes from the configuration of the current folder; what is checked,
+    # and what fails, from each file's own.
     run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
     targets = list(discover(paths, command_line, finder))
     reports = check_targets(targets, run_settings.jobs, _progress_bar(len(targets)))
@@ -93,10 +94,10 @@ def _check(**values: Any) -> int:
     options = OutputOptions(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
                             quiet=run_settings.quiet, statistics=run_settings.statistics)
     sys.stdout.write(FORMATTERS[run_settings.output_format](reports, options))
-    totals = summarize(reports)
-    if totals.unreadable:
+    if summarize(reports).unreadable:
         return EXIT_ERROR
-    failing = totals.errors + (totals.warnings if run_settings.fail_on is Severity.WARNING else 0)
+    failing = any(finding.severity.rank >= target.settings.fail_on.rank
+                  for target, report in zip(targets, reports) for finding in report.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
