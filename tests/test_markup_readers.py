@@ -1,0 +1,60 @@
+"""Markdown and HTML readers: what becomes a segment, of which kind, at which file position."""
+
+from captioncheck.document import Kind
+
+from conftest import document_from
+
+
+def _segments(text: str, input_format: str):
+    return [(s.kind, s.text, s.line, s.pieces[0].column) for s in document_from(text, "a", input_format).segments]
+
+
+def test_markdown_front_matter_code_images_and_shortcodes():
+    text = ("---\ntitle: Un titre qui n'est pas vérifié\nlang: es-ES\n---\n\n# El título\n\n"
+            "![Texto *alternativo* de la foto](a.jpg \"Título de la foto\")\n*Pie de la foto*\n\n"
+            "Un párrafo con `código que no cuenta` y un [enlace](http://x.org) &amp; más.\n\n"
+            "```\nEl código no se revisa\n```\n\n"
+            '{{< figure src="b.jpg" caption="Leyenda del shortcode" >}}\n')
+    document = document_from(text, "a.md", "markdown")
+    assert document.declared_language == "es"
+    assert _segments(text, "markdown") == [
+        (Kind.TITLE, "El título", 6, 3),
+        (Kind.CAPTION, "Texto alternativo de la foto", 8, 3),
+        (Kind.CAPTION, "Título de la foto", 8, 42),
+        (Kind.CAPTION, "Pie de la foto", 9, 2),
+        (Kind.BODY, "Un párrafo con y un enlace & más.", 11, 1),
+        (Kind.CAPTION, "Leyenda del shortcode", 17, 33),
+    ]
+
+
+def test_markdown_suppression_comments():
+    text = "# T\n\n<!-- captioncheck: disable=boilerplate -->\nLire aussi\n<!-- captioncheck: enable=boilerplate -->\n"
+    [suppression] = document_from(text, "a.md", "markdown").suppressions
+    assert (suppression.rules, suppression.first_line, suppression.last_line) == (frozenset({"boilerplate"}), 3, 5)
+
+
+def test_html_article_scope_figures_entities_and_skipped_elements():
+    text = ('<html lang="en"><body>\n<nav>Read more: the menu</nav>\n<article lang="fr">\n'
+            "<h1>Le titre</h1>\n<figure><img src=a.jpg alt=\"Texte alternatif\">\n"
+            "<figcaption>La légende &amp; le crédit</figcaption></figure>\n"
+            "<p>Un paragraphe <code>if x</code> avec <em>du texte</em>.</p>\n"
+            "<script>var s = 'El código';</script><style>p {}</style>\n</article>\n"
+            "<footer><p>Tous droits réservés</p></footer></body></html>\n")
+    document = document_from(text, "a.html", "html")
+    assert document.declared_language == "fr"
+    assert _segments(text, "html") == [
+        (Kind.TITLE, "Le titre", 4, 5),
+        (Kind.CAPTION, "Texte alternatif", 5, 29),
+        (Kind.CAPTION, "La légende & le crédit", 6, 13),
+        (Kind.BODY, "Un paragraphe avec du texte.", 7, 4),
+    ]
+
+
+def test_html_without_article_checks_the_body_but_not_its_furniture():
+    text = "<body><header><p>Le Journal du soir</p></header><p>Un paragraphe du corps.</p><aside>À lire</aside></body>"
+    assert [s[1] for s in _segments(text, "html")] == ["Un paragraphe du corps."]
+
+
+def test_html_text_after_a_nested_block_is_kept():
+    text = "<article><div>Avant <p>dedans</p> après le bloc.</div></article>"
+    assert [s[1] for s in _segments(text, "html")] == ["Avant", "dedans", "après le bloc."]
