@@ -10,7 +10,7 @@ defaults, overridden by the configuration file, overridden by the command line.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from .embeddings import DEFAULT_MODEL
@@ -165,7 +165,6 @@ class Option:
     flag: bool = False
     choices: tuple[str, ...] = ()
     in_config: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 OPTIONS: tuple[Option, ...] = (

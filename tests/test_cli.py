@@ -124,3 +124,22 @@ def test_language_option_and_langdetect_engine():
     assert report["language"] == "fr"
     assert [(f["rule"], f["line"]) for f in report["findings"] if f["severity"] == "error"] == [
         ("untranslated-segment", 5)]
+
+
+def test_progress_counter_only_on_a_terminal_for_long_runs(monkeypatch):
+    import io
+
+    from captioncheck import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    assert cli._progress_bar(cli.PROGRESS_MIN_FILES - 1) is None
+    show = cli._progress_bar(100)
+    show(100, 100)
+    assert terminal.getvalue() == "\rcaptioncheck: 100/100 files\n"
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+    assert cli._progress_bar(100) is None
