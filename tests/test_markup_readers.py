@@ -58,3 +58,8 @@ def test_html_without_article_checks_the_body_but_not_its_furniture():
 def test_html_text_after_a_nested_block_is_kept():
     text = "<article><div>Avant <p>dedans</p> après le bloc.</div></article>"
     assert [s[1] for s in _segments(text, "html")] == ["Avant", "dedans", "après le bloc."]
+
+
+def test_html_line_breaks_separate_words_and_inline_tags_do_not():
+    text = "<p>Première ligne<br>deuxième ligne, un mot en <b>gra</b><i>s</i>.</p>"
+    assert [s[1] for s in _segments(text, "html")] == ["Première ligne deuxième ligne, un mot en gras."]

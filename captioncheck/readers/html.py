@@ -69,6 +69,8 @@ class _Tokenizer(HTMLParser):
         if tag in VOID:
             if tag == "img" and self._active():
                 self._image(attributes)
+            if self.builders:
+                self.builders[-1][1].space()  # "one<br>two" is two words
             return
         if tag in BLOCKS:
             self._close_builder()
