@@ -53,7 +53,11 @@ class ConfigFinder:
             found = _table_in(directory)
             if found is not None:
                 path, table = found
-                result: tuple[Path | None, dict[str, Any]] = (path, from_mapping(table, str(path)))
+                values = from_mapping(table, str(path))
+                model = values.get("model")
+                if model and (path.parent / model).exists():  # a model folder named relative to the file
+                    values["model"] = str((path.parent / model).resolve())
+                result: tuple[Path | None, dict[str, Any]] = (path, values)
             elif directory.parent != directory:
                 result = self.for_directory(directory.parent)
             else:

@@ -113,3 +113,12 @@ def test_parallel_run_gives_the_same_report_as_a_serial_one(tmp_path: Path):
     assert serial.returncode == parallel.returncode == 1
     assert serial.stdout == parallel.stdout
     assert len(json.loads(parallel.stdout)["files"]) == 12 * len(list(DATA.glob("*.txt")))
+
+
+def test_model_folder_in_a_config_file_is_relative_to_it(tmp_path: Path):
+    from captioncheck.config import ConfigFinder
+
+    repo = _repo(tmp_path, ".captioncheck.toml", 'model = "models/labse"\n')
+    (repo / "models" / "labse").mkdir(parents=True)
+    _, values = ConfigFinder().for_path(repo / "news" / "article.txt")
+    assert values["model"] == str((repo / "models" / "labse").resolve())
