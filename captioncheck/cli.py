@@ -176,4 +176,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """Console entry point: the only place that exits the process."""
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # "captioncheck content/ | head": the reader left, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = EXIT_FINDINGS
+    sys.exit(status)

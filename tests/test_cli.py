@@ -143,3 +143,19 @@ def test_progress_counter_only_on_a_terminal_for_long_runs(monkeypatch):
     assert terminal.getvalue() == "\rcaptioncheck: 100/100 files\n"
     monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
     assert cli._progress_bar(100) is None
+
+
+def test_a_closed_pipe_is_not_a_crash(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    for n in range(40):
+        shutil.copy(DATA / "fr-pairs-from-es.txt", tmp_path / f"{n:02d}.txt")
+    process = subprocess.Popen([sys.executable, "-m", "captioncheck", str(tmp_path)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"})
+    assert process.stdout.readline().startswith(str(tmp_path).encode())
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 1
+    assert b"Traceback" not in stderr
