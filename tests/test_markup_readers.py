@@ -63,3 +63,10 @@ def test_html_text_after_a_nested_block_is_kept():
 def test_html_line_breaks_separate_words_and_inline_tags_do_not():
     text = "<p>Première ligne<br>deuxième ligne, un mot en <b>gra</b><i>s</i>.</p>"
     assert [s[1] for s in _segments(text, "html")] == ["Première ligne deuxième ligne, un mot en gras."]
+
+
+def test_navigation_inside_the_article_body_is_content_that_leaked():
+    text = ('<nav><a href="/">Plus dans Sport</a></nav><article><p>Un paragraphe du corps de l\'article.</p>'
+            '<nav><a href="/politique">Plus dans Politique</a></nav></article><footer>Lire aussi</footer>')
+    assert [(s[0], s[1]) for s in _segments(text, "html")] == [
+        (Kind.TITLE, "Un paragraphe du corps de l'article."), (Kind.BOILERPLATE, "Plus dans Politique")]

@@ -19,7 +19,8 @@ from .builder import LineIndex, SegmentBuilder
 from .structure import Parsed, RawSegment
 
 BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dd", "dt",
-                    "td", "th", "caption", "div", "section", "figure", "article", "main", "body"})
+                    "td", "th", "caption", "div", "section", "figure", "article", "main", "body", "nav", "header",
+                    "footer", "aside"})
 SKIPPED = frozenset({"script", "style", "code", "pre", "template", "svg", "noscript", "math", "textarea",
                      "select", "button", "iframe", "object", "head", "title"})
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
