@@ -117,15 +117,27 @@ def find_credits(text: str) -> list[Credit]:
     return sorted(found, key=lambda c: c.start)
 
 
+def credit_keys(text: str) -> set[str]:
+    """The credits of ``text``, reduced for comparison (see :attr:`Credit.key`)."""
+    return {credit.key for credit in find_credits(text)}
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces: same length, same offsets."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def without_credits(text: str) -> str:
+    """``text`` with its credits blanked out, offsets kept."""
+    return blank(text, [(c.start, c.end) for c in find_credits(text)])
+
+
 def is_credit_only(text: str) -> bool:
     """True when nothing but a credit (and punctuation) is left once credits are removed."""
-    credits = find_credits(text)
-    if not credits:
-        return False
-    rest = list(text)
-    for credit in credits:
-        rest[credit.start:credit.end] = " " * (credit.end - credit.start)
-    return not any(ch.isalnum() for ch in "".join(rest))
+    return bool(find_credits(text)) and not any(ch.isalnum() for ch in without_credits(text))
 
 
 def find_icons(text: str) -> list[tuple[int, int]]:
@@ -152,8 +164,5 @@ def is_boilerplate(text: str) -> bool:
 
 def content(text: str) -> str:
     """``text`` without its credits, icon words and interface labels: what a caption says."""
-    chars = list(text)
     spans = [(c.start, c.end) for c in find_credits(text)] + find_icons(text) + find_ui_labels(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return " ".join("".join(chars).split()).strip(" -–—:|")
+    return " ".join(blank(text, spans).split()).strip(" -–—:|")

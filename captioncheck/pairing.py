@@ -28,10 +28,6 @@ MIN_SCORE = 0.45
 MIN_PROSE_COSINE = 0.65
 
 
-def _credit_keys(text: str) -> set[str]:
-    return {credit.key for credit in lexicon.find_credits(text)}
-
-
 def pair_segments(document: Document, detections: tuple[Detection, ...], language: str,
                   foreign: set[int], encoder_factory: Callable[[], Encoder]) -> tuple[Pair, ...]:
     """The pairs of ``document``; ``encoder_factory()`` is called only when there is something to pair."""
@@ -53,13 +49,14 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
     contents = {i: lexicon.content(segments[i].text) for i in needed}
     vectors = encoder_factory().encode([contents[i] for i in needed])
     row = {segment_id: n for n, segment_id in enumerate(needed)}
+    credits = {i: lexicon.credit_keys(segments[i].text) for i in needed}
 
     scored = []
     for source in sources:
         for target in candidates[source.id]:
             cosine = float(vectors[row[source.id]] @ vectors[row[target]])
             bonus = ADJACENT_BONUS if abs(target - source.id) == 1 else 0.0
-            if _credit_keys(source.text) & _credit_keys(segments[target].text):
+            if credits[source.id] & credits[target]:
                 bonus += SHARED_CREDIT_BONUS
             prose = Kind.CAPTION not in (source.kind, segments[target].kind)
             if cosine + bonus >= MIN_SCORE and not (prose and cosine < MIN_PROSE_COSINE):

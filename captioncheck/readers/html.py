@@ -121,9 +121,7 @@ class _Tokenizer(HTMLParser):
         if tag == "h1" and not self.title_seen:
             self.title_seen = True
             return Kind.TITLE
-        if tag in ("h2", "h3", "h4", "h5", "h6"):
-            return None
-        return None
+        return None  # the shape of the text decides (see structure.assign_kinds)
 
     def _image(self, attributes: dict) -> None:
         raw = self.get_starttag_text() or ""

@@ -51,10 +51,6 @@ def _looks_like_body(text: str) -> bool:
     return _ends_like_prose(text) or len(textutil.words(text)) >= BODY_MIN_WORDS
 
 
-def _credit_keys(text: str) -> set[str]:
-    return {credit.key for credit in lexicon.find_credits(text)}
-
-
 def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
     kinds: list[Kind | None] = [r.kind for r in raw]
     for i, segment in enumerate(raw):
@@ -105,7 +101,7 @@ def _spread_captions(raw: list[RawSegment], kinds: list[Kind | None]) -> None:
             for j in (i - 1, i + 1):
                 if not (0 <= j < len(raw)) or kinds[j] is not Kind.CAPTION or raw[j].block != raw[i].block:
                     continue
-                shared = _credit_keys(raw[i].text) & _credit_keys(raw[j].text)
+                shared = lexicon.credit_keys(raw[i].text) & lexicon.credit_keys(raw[j].text)
                 if shared or _is_short_unpunctuated(raw[i].text):
                     kinds[i] = Kind.CAPTION
                     changed = True

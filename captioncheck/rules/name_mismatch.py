@@ -26,16 +26,9 @@ from .base import difference, finding_at
 RULE = RuleInfo(id="name-mismatch", code="CC203", severity=Severity.WARNING)
 
 
-def _without_credits(text: str) -> str:
-    chars = list(text)
-    for credit in lexicon.find_credits(text):
-        chars[credit.start:credit.end] = " " * (credit.end - credit.start)
-    return "".join(chars)
-
-
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
-        source_text, target_text = _without_credits(view.source.text), _without_credits(view.target.text)
+        source_text, target_text = lexicon.without_credits(view.source.text), lexicon.without_credits(view.target.text)
         source_only, target_only = names.missing(source_text, target_text, view.source_language,
                                                  view.target_language)
         if not source_only and not target_only:
