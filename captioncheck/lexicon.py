@@ -6,25 +6,10 @@ the rules to report leftovers. Everything is a compiled pattern; matching return
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
-AGENCIES = (
-    "AFP", "Reuters", "REUTERS", "EFE", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images",
-    "Getty", "dpa", "DPA", "ANSA", "Europa Press", "Bloomberg", "Xinhua", "Anadolu", "Sipa", "SIPA",
-    "Shutterstock", "Keystone", "Belga", "ANP", "PA", "Pool", "POOL", "Gamma", "Hans Lucas",
-    "Abaca", "ABACA", "NurPhoto", "Zuma", "ZUMA", "Imago", "IMAGO", "Agencia EFE", "TASS", "Sputnik",
-    "Kyodo", "Yonhap", "Telam", "Télam", "Agência Brasil", "Lusa", "LUSA", "Wikimedia Commons",
-)
-_AGENCY = "(?:" + "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True)) + ")"
-
-# A person's name as photo bylines write it: "Sergei SUPINSKY", "Jane Doe", "J. SMITH".
-_NAME = r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:de|da|del|van|von|di|la|le)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}"
-_CREDIT_WORD = (
-    r"(?:Photo|Photos|Foto|Fotos|Fotografía|Fotografia|Image|Images|Imagen|Bild|Crédit|Crédits|"
-    r"Credit|Credits|Crédito|Créditos|Source|Fuente|Quelle|Photograph|Picture)"
-)
+from . import credits
+from .credits import Credit
 
 ICON_LIGATURES = (
     "photo_camera", "camera_alt", "add_a_photo", "insert_photo", "photo_library", "photo_size_select_actual",
@@ -69,19 +54,6 @@ _LINK_PHRASE = (
     r"Subscribe|Abonnez-vous|Suscríbete|Newsletter|Tags|Etiquetas|Mots-clés|Mots clés|Temas|Themen)"
 )
 
-CREDIT_PATTERNS = (
-    # "Sergei SUPINSKY / AFP - " at the start of a caption (also "Name / AFP:")
-    regex.compile(rf"(?P<credit>{_NAME}[ \t]*/[ \t]*{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?)[ \t]*[-–—:|][ \t]+"),
-    # "Photo : Name / AFP", "Foto: EFE", "Crédit photo : X" up to the end or a closing bracket
-    regex.compile(rf"(?:Crédit photo|{_CREDIT_WORD})[ \t]*:[ \t]*(?P<credit>[^()\[\]\n]*?)[ \t]*(?=$|[)\]])"),
-    # "(Reuters)", "(AFP)", "(EFE/Name)", "(Photo: ...)"
-    regex.compile(rf"\((?P<credit>{_AGENCY}(?:[ \t]*/[ \t]*{_NAME})?)\)"),
-    # "REUTERS/Name", "AFP/Name", "Name / AFP" at the end of a caption
-    regex.compile(rf"(?P<credit>{_AGENCY}[ \t]*/[ \t]*{_NAME}|{_NAME}[ \t]*/[ \t]*{_AGENCY})[ \t]*\.?$"),
-    # "© Name", "©AFP"
-    regex.compile(r"(?P<credit>©[ \t]*[^()\n.,;]+)"),
-)
-
 ICON_PATTERN = regex.compile(_ICON)
 UI_LABEL_PATTERN = regex.compile(rf"(?<![\p{{L}}])(?P<label>{_UI_LABEL})(?:[ \t]*[:,|]|[ \t]*$)", regex.IGNORECASE)
 BOILERPLATE_PATTERNS = (
@@ -91,30 +63,16 @@ BOILERPLATE_PATTERNS = (
 BOILERPLATE_MAX_WORDS = 12
 
 
-@dataclass(frozen=True)
-class Credit:
-    """A photo credit found in a text: its span and the credit text itself."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def key(self) -> str:
-        """The credit reduced for comparison: letters only, case-folded."""
-        return "".join(ch for ch in self.text.casefold() if ch.isalnum())
-
-
 def find_credits(text: str) -> list[Credit]:
-    """Every photo credit in ``text``, in order, without overlaps."""
-    found: list[Credit] = []
-    for pattern in CREDIT_PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(start < c.end and c.start < end for c in found):
-                continue
-            found.append(Credit(start, end, match.group("credit").strip()))
-    return sorted(found, key=lambda c: c.start)
+    """Every photo credit in ``text`` (see :mod:`captioncheck.credits`), icon words and labels skipped."""
+    lead = 0
+    for start, end in find_icons(text) + find_ui_labels(text):
+        if text[lead:start].strip(" \t:|-–—"):
+            break
+        lead = max(lead, end)
+    if lead and text[lead:lead + 1] in ":|":
+        lead += 1
+    return credits.find_credits(text, lead)
 
 
 def credit_keys(text: str) -> set[str]:

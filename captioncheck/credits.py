@@ -1,0 +1,157 @@
+"""The grammar of photo credits, as agencies and newspapers write them, in one place.
+
+A credit names who made or distributed a picture. It sits in one of four places:
+
+- **before the caption**, ended by a dash, bar or colon: ``Sergei SUPINSKY / AFP - El presidente ...``,
+  ``AFP / Name Surname - ...``, ``Foto: EFE - ...``, ``Photo : AGENCY - ...``, ``Imagen de archivo - ...``;
+- **after the caption**, at its very end: ``... à droite. Photo: Name / AGENCY``, ``... REUTERS/Name``,
+  ``... Photo by Name/AGENCY via Getty Images``, ``... . Jane Doe for The New York Times``;
+- **in brackets** anywhere: ``(Reuters)``, ``(AFP/Name)``, ``(Foto: EFE)``, ``(Photo: Name / AGENCY)``;
+- **after a copyright sign**: ``© Name / AGENCY``, ``©AFP``.
+
+Its body is a chain of photographers and agencies joined by ``/`` (``AGENCY / POOL / Name``), maybe
+followed by ``via Agency`` or ``for The Publication``, or an archive note (``Imagen de archivo``,
+``AFP/Archives``, ``File photo``). A label (``Foto:``, ``Fotos:``, ``Imagen:``, ``Photo :``,
+``Crédit photo :``, ``Bild:``, ``Photo by``...) may open it.
+
+Without a label, bracket or copyright sign a chain must look like a credit on its own: it names a
+known agency, or joins names with ``/`` and writes one of them in capitals (``Name SURNAME / AGENCY``).
+``Paris / Lyon`` in prose is no credit, and a credit never swallows caption prose: it ends where the
+names end. Every pattern runs in time linear in the text (credits are sought only at the start, the
+end, in brackets and after ``©``, with bounded repetition).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+AGENCIES = (
+    "AFP", "Reuters", "REUTERS", "EFE", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images",
+    "Getty", "dpa", "DPA", "ANSA", "Europa Press", "EUROPA PRESS", "Bloomberg", "Xinhua", "Anadolu",
+    "Anadolu Agency", "Sipa", "SIPA", "Sipa USA", "Shutterstock", "Keystone", "Belga", "ANP", "PA", "PA Wire",
+    "Pool", "POOL", "Gamma", "Gamma-Rapho", "Hans Lucas", "Abaca", "ABACA", "NurPhoto", "Zuma", "ZUMA",
+    "ZUMA Press", "Imago", "IMAGO", "Agencia EFE", "TASS", "Sputnik", "Kyodo", "Yonhap", "Telam", "Télam",
+    "Agência Brasil", "Lusa", "LUSA", "Wikimedia Commons", "AP Photo", "Alamy", "Magnum", "MAXPPP", "Maxppp",
+    "Hans Lucas", "Divergence", "Contrasto", "LaPresse", "Agencia Uno", "Cuartoscuro", "Folhapress",
+    "Agência O Globo", "Ullstein Bild", "picture alliance", "picture-alliance", "Bildagentur", "Redux",
+    "The New York Times", "Getty Images Europe", "Getty Images North America", "WireImage", "Panoramic",
+    "Handout", "HANDOUT",
+)
+_AGENCY = "(?:" + "|".join(sorted({regex.escape(a) for a in AGENCIES}, key=len, reverse=True)) + r")(?![\p{L}\d])"
+_AGENCY_PATTERN = regex.compile(rf"(?<![\p{{L}}\d]){_AGENCY}")
+_CAPS_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?![\p{L}\d])")
+
+_WORD = r"\p{Lu}(?:\.|[\p{L}\p{M}'’-]{0,30}(?<![-'’]))"
+_PARTICLE = r"(?:de|da|del|della|di|do|dos|das|du|van|von|der|den|la|le|y|e|al|el|bin|ibn)"
+_PERSON = rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_WORD}){{0,3}}"
+_ARCHIVE_WORD = r"(?:Archives?|Archivo|Archivio|Arquivo|Archiv|File|Handout)"
+ARCHIVE_NOTES = (
+    "Imagen de archivo", "Imágenes de archivo", "Foto de archivo", "Fotografía de archivo", "Photo d'archives",
+    "Photo d’archives", "Image d'archives", "Image d’archives", "Archive photo", "Archive image", "File photo",
+    "File image", "Archivbild", "Archivfoto", "Foto d'archivio", "Foto d’archivio", "Immagine d'archivio",
+    "Foto de arquivo", "Imagem de arquivo", "Archives", "Archivo", "Archivio", "Arquivo", "Archive",
+)
+_ARCHIVE_NOTE = "(?:" + "|".join(sorted((regex.escape(a) for a in ARCHIVE_NOTES), key=len, reverse=True)) + ")"
+_ENTITY = rf"(?:{_AGENCY}|{_PERSON})"
+_LINK = r"[ \t]*/[ \t]*"
+_CHAIN = rf"{_ENTITY}(?:{_LINK}(?:{_ARCHIVE_WORD}(?![\p{{L}}])|{_ENTITY})){{0,4}}"
+_SUFFIX = rf"(?:[ \t]+(?:via|vía|para|pour|per|für|for)[ \t]+(?:The[ \t]+)?{_ENTITY})?"
+
+LABELS = (
+    "Crédit photo", "Crédits photo", "Crédit", "Crédits", "Photo credit", "Photo", "Photos", "Foto", "Fotos",
+    "Fotografía", "Fotografia", "Fotografie", "Image", "Images", "Imagen", "Imágenes", "Imagem", "Bild", "Bilder",
+    "Credit", "Credits", "Crédito", "Créditos", "Source", "Sources", "Fuente", "Quelle", "Fonte", "Photograph",
+    "Picture", "Pictures", "Illustration", "Ilustración", "Vídeo", "Video",
+)
+_LABEL_WORD = "(?:" + "|".join(sorted((regex.escape(a) for a in LABELS), key=len, reverse=True)) + ")"
+_LABEL = rf"(?:{_LABEL_WORD}[ \t]*:|(?:Photo|Photos|Photograph|Picture|Image)[ \t]+(?:by|courtesy[ \t]+of)" \
+         rf"|Foto(?:s)?[ \t]+(?:de|di|von)|Photo[ \t]+de)[ \t]*"
+
+_BODY = rf"(?P<body>{_ARCHIVE_NOTE}(?![\p{{L}}])|{_CHAIN}{_SUFFIX})"
+_SEPARATOR = r"[ \t]*[-–—|:][ \t]+"
+_ICON_OR_SPACE = r"[ \t]*"
+
+LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|[ \t]*\.?[ \t]*$)")
+TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}[ \t]*\.?[ \t]*$")
+BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
+COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
+TRAILING_WINDOW = 240
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A photo credit: its span in the text (label, brackets or © included) and the credit proper."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """The credit reduced for comparison: letters only, case-folded."""
+        return "".join(ch for ch in self.text.casefold() if ch.isalnum())
+
+
+_SENTENCE_END = regex.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")
+_INITIAL_END = regex.compile(r"(?<![\p{L}])\p{L}\.$")
+
+
+def _stands_alone(body: str) -> bool:
+    """An unlabelled chain is a credit when it names an agency, or joins names with / and shouts one."""
+    if regex.fullmatch(_ARCHIVE_NOTE, body):
+        return True
+    if _AGENCY_PATTERN.search(body):
+        return True
+    return "/" in body and bool(_CAPS_WORD.search(body))
+
+
+def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
+    """The credit of a match of one of the patterns, or None when the match is not a credit after all."""
+    body_start, body_end = match.span("body")
+    while body_end > body_start and text[body_end - 1] in " \t":
+        body_end -= 1
+    if text[body_end - 1] == "." and not _INITIAL_END.search(text, body_start, body_end):
+        body_end -= 1
+    body = text[body_start:body_end]
+    labelled = bool(match.group("label")) or kind == "copyright"
+    if not labelled:
+        if kind == "trailing" and "/" not in body and not _SENTENCE_END.search(text, 0, match.start()):
+            return None  # "comme le rapporte Reuters." is prose, "... à Nîmes. REUTERS" a credit
+        if kind == "trailing" and regex.search(r"[ \t](?:via|vía|for|para|pour|per|für)[ \t]", body):
+            labelled = bool(_SENTENCE_END.search(text, 0, match.start()))  # ". Jane Doe for The Times"
+        if not (labelled or _stands_alone(body)):
+            return None
+    start, end = match.span()
+    if kind in ("leading", "trailing", "copyright"):
+        end = body_end
+    return Credit(start, end, body)
+
+
+def find_credits(text: str, lead: int = 0) -> list[Credit]:
+    """Every photo credit in ``text``, in order, without overlaps.
+
+    ``lead`` is where the caption proper starts (after an icon word or interface label), the only
+    place a leading credit is sought.
+    """
+    found: list[Credit] = []
+
+    def add(credit: Credit | None) -> None:
+        if credit is not None and not any(credit.start < c.end and c.start < credit.end for c in found):
+            found.append(credit)
+
+    for pattern, kind in ((BRACKETED, "bracketed"), (COPYRIGHT, "copyright")):
+        for match in pattern.finditer(text):
+            add(_credit(match, text, kind))
+    while lead < len(text) and text[lead] in " \t":
+        lead += 1
+    leading = LEADING.match(text, lead)
+    if leading:
+        add(_credit(leading, text, "leading"))
+    for match in TRAILING.finditer(text, max(0, len(text) - TRAILING_WINDOW)):
+        credit = _credit(match, text, "trailing")
+        if credit is not None:
+            add(credit)
+            break
+    return sorted(found, key=lambda c: c.start)
