@@ -13,10 +13,13 @@ from .findings import Finding
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .pairing import pair_segments
 from .policy import apply_policy
-from .readers import read_document
+from .readers import decode, format_of, load, parse
+from .readers.structure import RawSegment
+from .segmentation import split_by_language
 from .rules import run_rules
 from .settings import Settings
 
+NO_CONTENT = "no article content found: nothing was checked"
 LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
 
 
@@ -31,6 +34,7 @@ class FileReport:
     pairs: tuple[Pair, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     error: str | None = None
+    notices: tuple[str, ...] = ()
 
 
 class Checker:
@@ -49,6 +53,10 @@ class Checker:
         if self._encoder is None:
             self._encoder = load_encoder(self.settings.model)
         return self._encoder
+
+    def segmenter(self, segments: list[RawSegment]) -> list[RawSegment]:
+        """Cut joined lines that are in different languages (see :mod:`captioncheck.segmentation`)."""
+        return split_by_language(segments, self.detector.detect)
 
     def detect_segments(self, document: Document) -> tuple[Detection, ...]:
         return tuple(
@@ -73,13 +81,24 @@ class Checker:
             divergence_threshold=settings.divergence_threshold,
         )
         findings = apply_policy(run_rules(context), settings, document.suppressions)
+        notices = () if document.segments else (NO_CONTENT,)
         return FileReport(path=document.path, document=document, detections=detections, language=language,
-                          pairs=context.pairs, findings=tuple(findings))
+                          pairs=context.pairs, findings=tuple(findings), notices=notices)
 
     def check_file(self, path: Path, display_path: str, settings: Settings | None = None) -> FileReport:
         settings = settings or self.settings
         try:
-            document = read_document(path, display_path, settings.input_format)
+            text = decode(load(path))
+        except InputError as error:
+            return FileReport(path=display_path, error=str(error))
+        return self.check_text(text, settings.input_format or format_of(path), display_path, settings)
+
+    def check_text(self, text: str, input_format: str, display_path: str,
+                   settings: Settings | None = None) -> FileReport:
+        """Check an article given as text; ``input_format`` is ``text``, ``markdown`` or ``html``."""
+        settings = settings or self.settings
+        try:
+            document = parse(text, input_format, display_path, self.segmenter)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
         try:

@@ -90,6 +90,8 @@ def _check(**values: Any) -> int:
     for report in reports:
         if report.error is not None:
             typer.echo(f"captioncheck: error: {report.path}: {report.error}", err=True)
+        for notice in report.notices:
+            typer.echo(f"captioncheck: notice: {report.path}: {notice}", err=True)
 
     options = OutputOptions(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
                             quiet=run_settings.quiet, statistics=run_settings.statistics)

@@ -2,7 +2,7 @@
 
 A file named on the command line is always checked. A directory is searched recursively for the
 ``include`` globs, minus the ``exclude`` globs and hidden files and folders; globs are matched, with
-``fnmatch`` (``*`` also crosses ``/``), against the path relative to the directory searched and
+``fnmatch`` (``*`` also crosses ``/``; include globs ignore case), against the path relative to the directory searched and
 against the file name. Each file's settings come from its nearest configuration file, under what
 the command line says.
 """
@@ -30,6 +30,11 @@ class Target:
     error: str | None = None
 
 
+def _included(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    """Include globs ignore case: ``*.md`` takes ``NOTES.MD`` and ``page.Html`` too."""
+    return _matches(relative.casefold(), name.casefold(), tuple(p.casefold() for p in patterns))
+
+
 def _matches(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch(relative, p) or fnmatch(name, p) or fnmatch(relative, p.rstrip("/") + "/*")
                for p in patterns)
@@ -44,7 +49,7 @@ def _files_under(directory: Path, settings: Settings) -> Iterator[Path]:
         )
         for name in sorted(files):
             relative = (base / name).relative_to(directory).as_posix()
-            if name.startswith(".") or not _matches(relative, name, settings.include):
+            if name.startswith(".") or not _included(relative, name, settings.include):
                 continue
             if _matches(relative, name, settings.exclude):
                 continue

@@ -85,6 +85,7 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path: Path):
         f"captioncheck: error: {latin}: not valid UTF-8 (byte 0xe9 at offset 6); save it as UTF-8",
         f"captioncheck: error: {empty_dir}: no articles in this directory (include: *.txt *.md *.markdown *.html *.htm)",
         f"captioncheck: error: {missing}: no such file or directory",
+        f"captioncheck: notice: {empty}: no article content found: nothing was checked",
     ]
     files = json.loads(result.stdout)["files"]
     assert [("error" in f) for f in files] == [True, True, True, True, False, False]

@@ -38,6 +38,7 @@ def file_entry(report: FileReport) -> dict[str, Any]:
                    "cosine": round(p.cosine, 4)}
                   for p in report.pairs],
         "findings": [_finding(f) for f in report.findings],
+        **({"notices": list(report.notices)} if report.notices else {}),
     }
 
 

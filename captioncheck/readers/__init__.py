@@ -6,6 +6,7 @@ message says why (missing, a directory, binary, not UTF-8).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ..document import Document
@@ -13,7 +14,7 @@ from ..errors import InputError
 from .html import read_html
 from .markdown import read_markdown
 from .plaintext import read_plaintext
-from .structure import Parsed, assign_kinds
+from .structure import Parsed, RawSegment, assign_kinds
 
 __all__ = ["READERS", "assign_kinds", "decode", "format_of", "load", "parse", "read_document", "read_plaintext"]
 
@@ -53,11 +54,17 @@ def format_of(path: Path) -> str:
     return SUFFIXES.get(path.suffix.lower(), "text")
 
 
-def parse(text: str, input_format: str, display_path: str) -> Document:
+Segmenter = Callable[[list[RawSegment]], list[RawSegment]]
+
+
+def parse(text: str, input_format: str, display_path: str, segmenter: Segmenter | None = None) -> Document:
+    """The document of ``text``; ``segmenter`` may re-cut the segments before they get their kinds."""
     parsed: Parsed = READERS[input_format](text)
-    return Document(path=display_path, segments=assign_kinds(parsed.segments),
+    raw = segmenter(parsed.segments) if segmenter is not None else parsed.segments
+    return Document(path=display_path, segments=assign_kinds(raw),
                     declared_language=parsed.declared_language, suppressions=parsed.suppressions)
 
 
-def read_document(path: Path, display_path: str | None = None, input_format: str | None = None) -> Document:
-    return parse(decode(load(path)), input_format or format_of(path), display_path or str(path))
+def read_document(path: Path, display_path: str | None = None, input_format: str | None = None,
+                  segmenter: Segmenter | None = None) -> Document:
+    return parse(decode(load(path)), input_format or format_of(path), display_path or str(path), segmenter)

@@ -1,17 +1,29 @@
 """HTML articles, read with the standard library's HTML tokenizer, which reports source positions.
 
-Checked: headings, paragraphs, list items, block quotes, ``figcaption`` and the ``alt`` and ``title``
-of images (captions). Skipped: ``script``, ``style``, ``code``, ``pre``, ``template``, ``svg``, and the
-page's furniture, ``nav``, ``header``, ``footer`` and ``aside``: when the page has an ``article`` (or
-``main``) element, only its content is checked, so navigation and footers are reported as boilerplate
-only when their text leaked into the article body. ``lang`` on ``article``, ``main`` or ``html`` sets
+Checked: headings, paragraphs, list items, block quotes, table cells, ``figcaption`` and the ``alt``
+and ``title`` of images (in ``figure`` and ``picture`` too), which are captions; a credit inside a
+figure (an element whose class names a credit, copyright or photographer) is a credit segment of its
+own, so the caption's prose stays whole.
+
+The article's scope comes from the element tree, never from a substring: ``article``, ``main``, an
+element with ``role="main"`` or ``itemprop="articleBody"``, or a content class that CMSs use
+(``entry-content``, ``post-content``, ``article-body``...). When the page has such an element, only
+its content is checked; otherwise the whole body is. Skipped: ``script``, ``style``, ``code``,
+``pre``, ``template``, ``svg`` and the like; ``aside`` and related-links, share, newsletter and comment
+blocks anywhere; ``nav``, ``header`` and ``footer`` outside the article (inside it, their text is
+content that leaked in and is reported as boilerplate). ``lang`` on the scope element or ``html`` sets
 the article's language. ``<!-- captioncheck: disable=RULE -->`` and ``enable=`` suppress a range.
+
+Nesting costs nothing per level: the reader keeps counters, not searches of the open elements.
 """
 
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from html.parser import HTMLParser
+
+import regex
 
 from ..document import Kind
 from ..policy import parse_directive, ranges
@@ -20,107 +32,163 @@ from .structure import Parsed, RawSegment
 
 BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dd", "dt",
                     "td", "th", "caption", "div", "section", "figure", "article", "main", "body", "nav", "header",
-                    "footer", "aside"})
+                    "footer", "aside", "picture", "span.credit"})
 SKIPPED = frozenset({"script", "style", "code", "pre", "template", "svg", "noscript", "math", "textarea",
                      "select", "button", "iframe", "object", "head", "title"})
-FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
-CONTAINERS = ("article", "main")
+PAGE_FURNITURE = frozenset({"nav", "header", "footer", "form", "menu"})
+ALWAYS_FURNITURE = frozenset({"aside"})
+SCOPE_TAGS = frozenset({"article", "main"})
 VOID = frozenset({"img", "br", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
                   "param", "track"})
+# Class or id words of the article body in common CMSs (WordPress, Drupal, Ghost, Arc, newspaper themes).
+CONTENT_CLASSES = regex.compile(
+    r"(?:^|[\s_-])(?:entry-content|post-content|post-body|article-body|article__body|article-content|"
+    r"article__content|story-body|story-content|c-article-body|td-post-content|field--name-body|"
+    r"content-body|gh-content|rich-text|article-text|news-content|articleBody)(?:$|[\s])", regex.IGNORECASE)
+# Class or id words of blocks that are page furniture wherever they sit.
+FURNITURE_CLASSES = regex.compile(
+    r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
+    r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
+    r"read-more|recommended|outbrain|taboola)(?:$|[\s_-])", regex.IGNORECASE)
+CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
+
+
+@dataclass
+class _Frame:
+    tag: str
+    skipped: bool = False
+    furniture: bool = False
+    scope: bool = False
+    figure: bool = False
+    credit: bool = False
+
+
+@dataclass(frozen=True)
+class _Found:
+    segment: RawSegment
+    in_scope: bool
+    heading: bool
 
 
 class _Tokenizer(HTMLParser):
-    def __init__(self, text: str, scoped: bool) -> None:
+    """Segments of ``source[start:end]``, with positions in the whole ``source``."""
+
+    def __init__(self, source: str, index: LineIndex, start: int = 0, end: int | None = None) -> None:
         super().__init__(convert_charrefs=False)
-        self.text = text
-        self.index = LineIndex(text)
-        self.scoped = scoped  # only the content of article/main counts
-        self.stack: list[str] = []
-        self.segments: list[RawSegment] = []
-        self.builders: list[tuple[str, SegmentBuilder]] = []
+        self.source = source
+        self.index = index
+        self.base = start
+        self.local = LineIndex(source[start:end])
+        self.stack: list[_Frame] = []
+        self.counts = {"skipped": 0, "furniture": 0, "scope": 0, "figure": 0, "credit": 0}
+        self.found: list[_Found] = []
+        self.builders: list[tuple[str, SegmentBuilder, bool]] = []
         self.block = 0
         self.figure_block: int | None = None
         self.language: str | None = None
+        self.scope_language: str | None = None
+        self.scope_seen = False
         self.directives: list[tuple[int, str, frozenset[str] | None]] = []
-        self.title_seen = False
 
     def _offset(self) -> int:
         line, column = self.getpos()
-        return self.index.starts[line - 1] + column
-
-    def _inside(self, names) -> bool:
-        return any(tag in names for tag in self.stack)
+        return self.base + self.local.starts[line - 1] + column
 
     def _active(self) -> bool:
-        if self._inside(SKIPPED) or self._inside(FURNITURE) and not self._furniture_in_body():
-            return False
-        return not self.scoped or self._inside(CONTAINERS)
+        return not self.counts["skipped"] and not self.counts["furniture"]
 
-    def _furniture_in_body(self) -> bool:
-        """Furniture nested inside the article's body counts as content that leaked in."""
-        if not self.scoped:
-            return False
-        first = next((i for i, tag in enumerate(self.stack) if tag in CONTAINERS), None)
-        return first is not None and all(tag not in FURNITURE for tag in self.stack[:first])
+    def _frame(self, tag: str, attributes: dict) -> _Frame:
+        marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        in_scope = self.counts["scope"] > 0
+        scope = (tag in SCOPE_TAGS or attributes.get("role") == "main"
+                 or attributes.get("itemprop") == "articleBody" or bool(CONTENT_CLASSES.search(marks)))
+        furniture = (tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope)
+                     or (bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS))
+        return _Frame(tag, skipped=tag in SKIPPED, furniture=furniture, scope=scope,
+                      figure=tag == "figure", credit=self.counts["figure"] > 0 and bool(CREDIT_CLASSES.search(marks)))
+
+    def _push(self, frame: _Frame) -> None:
+        self.stack.append(frame)
+        for name in self.counts:
+            self.counts[name] += getattr(frame, name)
+
+    def _pop(self) -> _Frame:
+        frame = self.stack.pop()
+        for name in self.counts:
+            self.counts[name] -= getattr(frame, name)
+        return frame
 
     def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag in ("html", *CONTAINERS) and attributes.get("lang") and (self.language is None or tag != "html"):
-            self.language = attributes["lang"].split("-")[0].lower()
+        attributes = {name: value or "" for name, value in attrs}
         if tag in VOID:
             if tag == "img" and self._active():
                 self._image(attributes)
             if self.builders:
                 self.builders[-1][1].space()  # "one<br>two" is two words
             return
-        if tag in BLOCKS:
+        frame = self._frame(tag, attributes)
+        language = attributes.get("lang", "").split("-")[0].lower() or None
+        if tag == "html" and language:
+            self.language = language
+        if frame.scope and language and self.scope_language is None:
+            self.scope_language = language
+        block_name = "span.credit" if frame.credit else tag
+        if block_name in BLOCKS:
             self._close_builder()
-        if tag == "figure":
+        if frame.figure:
             self.figure_block = self.block
-        self.stack.append(tag)
-        if tag in BLOCKS and self._active():
-            self.builders.append((tag, SegmentBuilder(self.index)))
+        self._push(frame)
+        self.scope_seen = self.scope_seen or frame.scope
+        if block_name in BLOCKS and self._active():
+            self.builders.append((block_name, SegmentBuilder(self.index), frame.credit))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack and self.stack[-1] == tag:
+        if tag not in VOID and self.stack and self.stack[-1].tag == tag:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        if tag not in self.stack:
-            return
+        if not any(frame.tag == tag for frame in reversed(self.stack[-64:])):
+            return  # a stray end tag (looking back a bounded way, so that deep nesting stays linear)
         while self.stack:
-            top = self.stack.pop()
-            if top in BLOCKS:
-                self._close_builder(top)
-            if top == "figure":
+            frame = self.stack[-1]
+            name = "span.credit" if frame.credit else frame.tag
+            if name in BLOCKS:
+                self._close_builder(name)
+            self._pop()
+            if frame.figure:
                 self.figure_block = None
                 self.block += 1
-            if top == tag:
+            if frame.tag == tag:
                 break
-        if tag in BLOCKS and self.stack and self.stack[-1] in BLOCKS and self._active():
-            self.builders.append((self.stack[-1], SegmentBuilder(self.index)))  # text after a nested block
+        if self.stack and self.stack[-1].tag in BLOCKS and self._active() and not self.builders:
+            parent = self.stack[-1]
+            self.builders.append(("span.credit" if parent.credit else parent.tag, SegmentBuilder(self.index),
+                                  parent.credit))  # text after a nested block
 
-    def _close_builder(self, tag: str | None = None) -> None:
+    def _close_builder(self, name: str | None = None) -> None:
         if not self.builders:
             return
-        name, builder = self.builders[-1]
-        if tag is not None and name != tag:
+        tag, builder, credit = self.builders[-1]
+        if name is not None and tag != name:
             return
         self.builders.pop()
-        kind = self._kind(name)
-        segment = builder.build(self.figure_block if self.figure_block is not None else self.block, kind)
+        kind = Kind.CREDIT if credit else self._kind(tag)
+        block = self.figure_block if self.figure_block is not None else self.block
+        segment = builder.build(block, kind)
         if segment is not None:
-            self.segments.append(segment)
+            self._emit(segment, heading=tag == "h1")
             if self.figure_block is None:
                 self.block += 1
+        if self.builders:
+            self.builders[-1][1].space()
+
+    def _emit(self, segment: RawSegment, heading: bool = False) -> None:
+        self.found.append(_Found(segment, self.counts["scope"] > 0, heading))
 
     def _kind(self, tag: str) -> Kind | None:
         if tag == "figcaption" or self.figure_block is not None:
             return Kind.CAPTION
-        if tag == "h1" and not self.title_seen:
-            self.title_seen = True
-            return Kind.TITLE
         return None  # the shape of the text decides (see structure.assign_kinds)
 
     def _image(self, attributes: dict) -> None:
@@ -136,7 +204,7 @@ class _Tokenizer(HTMLParser):
             block = self.figure_block if self.figure_block is not None else self.block
             segment = builder.build(block, Kind.CAPTION)
             if segment is not None:
-                self.segments.append(segment)
+                self._emit(segment)
         if self.figure_block is None:
             self.block += 1
 
@@ -155,17 +223,35 @@ class _Tokenizer(HTMLParser):
     def handle_comment(self, data):
         directive = parse_directive(data)
         if directive is not None and directive[0] != "ignore":
-            self.directives.append((self.getpos()[0], *directive))
+            line = self.index.position(self._offset())[0]
+            self.directives.append((line, *directive))
+
+    def finish(self) -> list[RawSegment]:
+        """The segments read, in file order: only the article's when the page marks one out."""
+        self.close()
+        while self.builders:
+            self._close_builder()
+        kept = [f for f in self.found if f.in_scope or not self.scope_seen]
+        kept.sort(key=lambda f: (f.segment.pieces[0].line, f.segment.pieces[0].column))
+        segments = [f.segment for f in kept]
+        title = next((i for i, f in enumerate(kept) if f.heading and f.segment.kind is None), None)
+        if title is not None:
+            segments[title] = RawSegment(segments[title].text, segments[title].pieces, segments[title].block,
+                                         Kind.TITLE)
+        return segments
+
+
+def read_fragment(source: str, index: LineIndex, start: int, end: int) -> list[RawSegment]:
+    """Segments of the HTML in ``source[start:end]`` (raw HTML in Markdown), positioned in ``source``."""
+    tokenizer = _Tokenizer(source, index, start, end)
+    tokenizer.feed(source[start:end])
+    return tokenizer.finish()
 
 
 def read_html(text: str) -> Parsed:
-    lowered = text.lower()
-    scoped = any(f"<{tag}" in lowered for tag in CONTAINERS)
-    tokenizer = _Tokenizer(text, scoped)
+    index = LineIndex(text)
+    tokenizer = _Tokenizer(text, index)
     tokenizer.feed(text)
-    tokenizer.close()
-    while tokenizer.builders:
-        tokenizer._close_builder()
-    segments = sorted(tokenizer.segments, key=lambda s: (s.pieces[0].line, s.pieces[0].column))
-    suppressions = ranges(tokenizer.directives, len(tokenizer.index.starts))
-    return Parsed(segments, tuple(suppressions), tokenizer.language)
+    segments = tokenizer.finish()
+    suppressions = ranges(tokenizer.directives, len(index.starts))
+    return Parsed(segments, tuple(suppressions), tokenizer.scope_language or tokenizer.language)

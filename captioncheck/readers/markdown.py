@@ -3,8 +3,9 @@
 Front matter is read for the article's language (``lang``, ``language`` or ``locale``) and is not
 checked as prose; code blocks and inline code are skipped. Captions are what Markdown gives them:
 an image's alt text and title, the text beside an image in its paragraph (the usual italic line under
-it), an italic-only paragraph right after an image, and the ``caption``/``alt``/``title`` of a
-``{{< figure >}}`` shortcode. The first level-one heading is the title. Positions are those of the
+it), an italic-only paragraph right after an image, the ``caption``/``alt``/``title`` of a Hugo
+``{{< figure >}}`` shortcode or a Jekyll ``{% include figure.html %}``, and raw HTML figures
+(``<figure>``, ``<img alt>``, ``<figcaption>``), read by the HTML reader in place. The first level-one heading is the title. Positions are those of the
 original file, front matter included.
 """
 
@@ -20,12 +21,15 @@ from markdown_it.token import Token
 from ..document import Kind
 from ..policy import Suppression, parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
+from .html import read_fragment
 from .structure import Parsed, RawSegment
 
 _FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?P=fence)[ \t]*(?:\n|\Z)", regex.DOTALL)
 _COMMENT = regex.compile(r"<!--(?P<body>.*?)-->", regex.DOTALL)
-_SHORTCODE = regex.compile(r"\{\{[<%]\s*figure\b(?P<attrs>.*?)[>%]\}\}", regex.DOTALL)
-_ATTRIBUTE = regex.compile(r"(?P<name>\w+)\s*=\s*\"(?P<value>[^\"]*)\"")
+# Hugo's {{< figure ... >}} and {{% figure ... %}}, Jekyll's {% include figure.html ... %}.
+_SHORTCODE = regex.compile(
+    r"\{\{[<%]\s*figure\b(?P<attrs>[^{}]{0,4000}?)[>%]\}\}|\{%-?\s*include\s+figure[\w.-]*(?P<attrs>[^{}]{0,4000}?)-?%\}")
+_ATTRIBUTE = regex.compile(r"(?P<name>\w+)\s*=\s*(?:\"(?P<value>[^\"]*)\"|'(?P<value>[^']*)')")
 _SHORTCODE_CAPTIONS = ("caption", "alt", "title", "attr")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
 
@@ -67,6 +71,18 @@ class _Reader:
         segment = builder.build(self.block, kind)
         if segment is not None:
             self.segments.append(segment)
+
+    def html_block(self, token: Token) -> None:
+        """Raw HTML (a ``<figure>`` pasted from the CMS): read with the HTML reader, in place."""
+        assert token.map is not None
+        start, end = self.offset_of_line(token.map[0]), self.offset_of_line(token.map[1])
+        if token.map[1] >= len(self.line_starts):
+            end = len(self.text)
+        segments = read_fragment(self.text, self.index, start, end)
+        for segment in segments:
+            self.segments.append(RawSegment(segment.text, segment.pieces, self.block, segment.kind))
+        self.after_image = any(segment.kind is Kind.CAPTION for segment in segments)
+        self.block += 1
 
     def inline(self, token: Token, kind: Kind | None) -> None:
         """One paragraph or heading: its images become captions, the rest one segment."""
@@ -147,6 +163,8 @@ def read_markdown(text: str) -> Parsed:
         elif token.type == "inline":
             reader.inline(token, pending_kind)
             pending_kind = None
+        elif token.type == "html_block" and token.map:
+            reader.html_block(token)
         elif token.type in ("fence", "code_block", "hr"):
             reader.after_image = False
     directives = []
