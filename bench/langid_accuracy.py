@@ -2,8 +2,10 @@
 
 Every sentence of 5+ words in the Tatoeba and REFreSD files is identified by captioncheck's detector
 (masking names, credits and numbers, restricted to the default candidate languages, abstaining as
-``und`` when unsure). A sentence counts as correct only when the detector names its language: an
-abstention is counted against the engine.
+``und`` when unsure), with and without word evidence (``+words``, the default). A sentence counts as
+correct only when the detector names its language: an abstention is counted against the engine.
+A second table shows sentences of 3-4 words: how often the detector answers, and how often it is
+right when it does.
 
     python bench/langid_accuracy.py [--eval-dir ../shared/eval] [--min-words 5]
 """
@@ -17,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from captioncheck.langid import DEFAULT_LANGUAGES, ENGINES, LanguageDetector, UNDETERMINED, make_engine
+from captioncheck.langid.words import WordEvidence
 
 ISO3 = {"fra": "fr", "spa": "es", "eng": "en", "deu": "de", "ita": "it"}
 LANGUAGES = ("fr", "es", "en", "de", "it")
@@ -48,19 +51,33 @@ def main() -> None:
     print(f"candidates: {','.join(DEFAULT_LANGUAGES)}\n")
     print("| engine | load s | " + " | ".join(LANGUAGES) + " | und | ms/sentence |")
     print("|---|---:|" + "---:|" * (len(LANGUAGES) + 2))
+    short = [s for s in load_sentences(args.eval_dir, 3) if len(s[1].split()) < args.min_words]
+    short_rows = []
     for name in sorted(ENGINES):
-        started = time.perf_counter()
-        detector = LanguageDetector(make_engine(name, DEFAULT_LANGUAGES))
-        loaded = time.perf_counter() - started
-        correct, undetermined = Counter(), 0
-        started = time.perf_counter()
-        for lang, sentence in sentences:
-            found = detector.detect(sentence).language
-            correct[lang] += found == lang
-            undetermined += found == UNDETERMINED
-        per_sentence = (time.perf_counter() - started) * 1000 / len(sentences)
-        cells = " | ".join(f"{100 * correct[lang] / totals[lang]:.1f}%" for lang in LANGUAGES)
-        print(f"| {name} | {loaded:.2f} | {cells} | {undetermined} | {per_sentence:.2f} |")
+        for words in (False, True):
+            started = time.perf_counter()
+            detector = LanguageDetector(make_engine(name, DEFAULT_LANGUAGES),
+                                        word_evidence=WordEvidence() if words else None)
+            loaded = time.perf_counter() - started
+            correct, undetermined = Counter(), 0
+            started = time.perf_counter()
+            for lang, sentence in sentences:
+                found = detector.detect(sentence).language
+                correct[lang] += found == lang
+                undetermined += found == UNDETERMINED
+            per_sentence = (time.perf_counter() - started) * 1000 / len(sentences)
+            cells = " | ".join(f"{100 * correct[lang] / totals[lang]:.1f}%" for lang in LANGUAGES)
+            label = name + ("+words" if words else "")
+            print(f"| {label} | {loaded:.2f} | {cells} | {undetermined} | {per_sentence:.2f} |")
+            answers = [(lang, detector.detect(sentence).language) for lang, sentence in short]
+            given = [(lang, found) for lang, found in answers if found != UNDETERMINED]
+            right = sum(lang == found for lang, found in given)
+            short_rows.append(f"| {label} | {len(short)} | {100 * len(given) / len(short):.1f}% | "
+                              f"{100 * right / max(len(given), 1):.1f}% |")
+    print(f"\nSentences of 3-{args.min_words - 1} words:\n")
+    print("| engine | sentences | answered | right when answered |")
+    print("|---|---:|---:|---:|")
+    print("\n".join(short_rows))
 
 
 if __name__ == "__main__":

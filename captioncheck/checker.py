@@ -11,6 +11,8 @@ from .embeddings import Encoder, load_encoder
 from .errors import CaptionCheckError, InputError
 from .findings import Finding
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
+from .langid.detector import favour
+from .langid.words import WordEvidence
 from .pairing import pair_segments
 from .policy import apply_policy
 from .readers import decode, format_of, load, parse
@@ -43,7 +45,8 @@ class Checker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         try:
-            self.detector = LanguageDetector(make_engine(settings.langid, settings.languages))
+            self.detector = LanguageDetector(make_engine(settings.langid, settings.languages),
+                                             word_evidence=WordEvidence())
         except ValueError as error:
             raise CaptionCheckError(str(error)) from None
         self._encoder: Encoder | None = None
@@ -69,6 +72,8 @@ class Checker:
         settings = settings or self.settings
         detections = self.detect_segments(document)
         language = settings.language or document.declared_language or article_language(document, detections)
+        if language != UNDETERMINED:
+            detections = tuple(favour(d, language) for d in detections)
         other_language = {s.id for s, d in zip(document.segments, detections)
                           if d.determined and language != UNDETERMINED and d.language != language}
         context = Context(

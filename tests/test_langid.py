@@ -60,3 +60,57 @@ def test_short_text_needs_more_confidence_than_long_text():
     detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), short_confidence=1.01)
     assert detector.detect("Gracias por todo, amigo").language == UNDETERMINED
     assert detector.detect(SENTENCES["es"]).language == "es"
+
+
+# --- word evidence, close languages and the article's own evidence -------------------------------
+
+from captioncheck.langid.detector import favour  # noqa: E402
+from captioncheck.langid.words import WordEvidence  # noqa: E402
+
+CLOSE = {
+    "es": "El tren no llega hoy a la estación.",
+    "ca": "El tren no arriba avui a l'estació.",
+    "pt": "O comboio não chega hoje à estação.",
+    "it": "Il treno non arriva oggi in stazione.",
+    "fr": "Le train n'arrive pas en gare aujourd'hui.",
+}
+
+
+@pytest.fixture(scope="module")
+def worded():
+    return LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), word_evidence=WordEvidence())
+
+
+@pytest.mark.parametrize("language", sorted(CLOSE))
+def test_word_evidence_separates_close_languages_on_short_sentences(worded, language):
+    assert worded.detect(CLOSE[language]).language == language
+
+
+def test_word_evidence_prefers_the_language_whose_words_these_are():
+    evidence = WordEvidence()
+    sentence = "no es posible llegar hoy"
+    assert evidence.log_likelihood(sentence, "es") > evidence.log_likelihood(sentence, "ca")
+    assert evidence.log_likelihood(sentence, "es") > evidence.log_likelihood(sentence, "pt")
+    # A word no list knows weighs the same everywhere.
+    assert evidence.log_likelihood("Zxqwvb", "es") == evidence.log_likelihood("Zxqwvb", "fr")
+    assert evidence.log_likelihood("hola", "xx") == 0.0
+
+
+def test_five_words_always_get_a_language(worded):
+    detection = worded.detect("Ve rápido a casa de Ana.")
+    assert detection.determined
+
+
+def test_names_are_kept_when_masking_them_leaves_too_few_words(worded):
+    detection = worded.detect("Carlos Alcaraz ganó en Wimbledon.")
+    assert detection.language == "es"
+
+
+def test_the_article_language_wins_where_the_model_is_torn():
+    from captioncheck.langid import Detection
+
+    torn = Detection("ca", 0.55, 5, (("ca", 0.55), ("es", 0.40), ("pt", 0.05)))
+    assert favour(torn, "es").language == "es"
+    assert favour(torn, "fr") == torn  # the article's language was not a contender
+    sure = Detection("ca", 0.95, 5, (("ca", 0.95), ("es", 0.04), ("pt", 0.01)))
+    assert favour(sure, "es") == sure
