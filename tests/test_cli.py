@@ -160,3 +160,21 @@ def test_a_closed_pipe_is_not_a_crash(tmp_path: Path):
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 1
     assert b"Traceback" not in stderr
+
+
+def test_directory_runs_take_extensions_in_any_case(tmp_path: Path):
+    shutil.copy(DEFECTIVE, tmp_path / "PAGE.HTML")
+    (tmp_path / "NOTES.MD").write_text("# Un titre\n\nUn paragraphe du corps de l'article en français.\n",
+                                       encoding="utf-8")
+    result = run_cli("--format", "json", str(tmp_path))
+    paths = sorted(Path(f["path"]).name for f in json.loads(result.stdout)["files"])
+    assert paths == ["NOTES.MD", "PAGE.HTML"]
+
+
+def test_a_page_without_article_content_is_a_notice_not_a_silent_pass(tmp_path: Path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><script>var a = '<article>';</script></body></html>", encoding="utf-8")
+    result = run_cli(str(page))
+    assert result.returncode == 0
+    assert result.stderr.decode().splitlines() == [
+        f"captioncheck: notice: {page}: no article content found: nothing was checked"]

@@ -70,3 +70,51 @@ def test_navigation_inside_the_article_body_is_content_that_leaked():
             '<nav><a href="/politique">Plus dans Politique</a></nav></article><footer>Lire aussi</footer>')
     assert [(s[0], s[1]) for s in _segments(text, "html")] == [
         (Kind.TITLE, "Un paragraphe du corps de l'article."), (Kind.BOILERPLATE, "Plus dans Politique")]
+
+
+def test_html_scope_comes_from_the_element_tree_not_from_a_substring():
+    text = ("<html><body><script>var tpl = '<article class=\"x\">';</script>\n"
+            "<div class=\"page\"><p>Un paragraphe du corps de la page, en français.</p></div></body></html>")
+    assert [s[1] for s in _segments(text, "html")] == ["Un paragraphe du corps de la page, en français."]
+
+
+def test_html_cms_content_class_and_role_main_scope_the_article():
+    for opening, closing in (('<div class="entry-content">', "</div>"), ('<div role="main">', "</div>"),
+                             ('<section itemprop="articleBody">', "</section>")):
+        text = (f"<body><div class=\"menu\"><p>Accueil Politique Sport</p></div>{opening}"
+                f"<p>Le corps de l'article.</p>{closing}<div><p>Mentions légales du site</p></div></body>")
+        assert [s[1] for s in _segments(text, "html")] == ["Le corps de l'article."]
+
+
+def test_html_aside_related_and_share_blocks_are_furniture_even_inside_the_article():
+    text = ("<article><p>Le corps de l'article.</p>"
+            "<aside><p>Encadré publicitaire</p></aside>"
+            "<div class=\"jp-relatedposts\"><p>Articles similaires</p></div>"
+            "<div class=\"sharedaddy sd-sharing\"><p>Partager sur Facebook</p></div>"
+            "<ul class=\"related-links\"><li>Un autre article</li></ul></article>")
+    assert [s[1] for s in _segments(text, "html")] == ["Le corps de l'article."]
+
+
+def test_html_figure_picture_alt_figcaption_and_credit_span():
+    text = ('<article><figure><picture><source srcset="a.webp"><img src="a.jpg" alt="El ministro en Atocha">'
+            "</picture><figcaption>Le ministre à Atocha <span class=\"wp-caption-credit\">Javier Soriano / AFP"
+            "</span></figcaption></figure></article>")
+    assert [(s[0], s[1]) for s in _segments(text, "html")] == [
+        (Kind.CAPTION, "El ministro en Atocha"), (Kind.CAPTION, "Le ministre à Atocha"),
+        (Kind.CREDIT, "Javier Soriano / AFP")]
+
+
+def test_html_page_without_content_gives_no_segment():
+    assert _segments("<html><body><script>var a = '<article>';</script></body></html>", "html") == []
+
+
+def test_markdown_raw_html_figure_and_jekyll_include():
+    text = ("# Le titre\n\n<figure>\n  <img src=\"a.jpg\" alt=\"El ministro en Atocha\">\n"
+            "  <figcaption>Le ministre à Atocha</figcaption>\n</figure>\n\n"
+            "{% include figure.html image=\"b.jpg\" caption='Los trenes en la estación' %}\n")
+    assert _segments(text, "markdown") == [
+        (Kind.TITLE, "Le titre", 1, 3),
+        (Kind.CAPTION, "El ministro en Atocha", 4, 25),
+        (Kind.CAPTION, "Le ministre à Atocha", 5, 15),
+        (Kind.CAPTION, "Los trenes en la estación", 8, 47),
+    ]
