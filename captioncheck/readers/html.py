@@ -8,7 +8,8 @@ own, so the caption's prose stays whole.
 The article's scope comes from the element tree, never from a substring: ``article``, ``main``, an
 element with ``role="main"`` or ``itemprop="articleBody"``, or a content class that CMSs use
 (``entry-content``, ``post-content``, ``article-body``...). When the page has such an element, only
-its content is checked; otherwise the whole body is. Skipped: ``script``, ``style``, ``code``,
+its content is checked, and the page's first ``h1`` (the headline, which themes often put just
+outside the content element); otherwise the whole body is. Skipped: ``script``, ``style``, ``code``,
 ``pre``, ``template``, ``svg`` and the like; ``aside`` and related-links, share, newsletter and comment
 blocks anywhere; ``nav``, ``header`` and ``footer`` outside the article (inside it, their text is
 content that leaked in and is reported as boilerplate). ``lang`` on the scope element or ``html`` sets
@@ -49,7 +50,7 @@ CONTENT_CLASSES = regex.compile(
 FURNITURE_CLASSES = regex.compile(
     r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
     r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
-    r"read-more|recommended|outbrain|taboola)(?:$|[\s_-])", regex.IGNORECASE)
+    r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on)(?:$|[\s_-])", regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 
 
@@ -231,7 +232,9 @@ class _Tokenizer(HTMLParser):
         self.close()
         while self.builders:
             self._close_builder()
-        kept = [f for f in self.found if f.in_scope or not self.scope_seen]
+        first_heading = next((f for f in self.found if f.heading), None)
+        # The headline often sits just outside the CMS's content element: it is kept all the same.
+        kept = [f for f in self.found if f.in_scope or not self.scope_seen or f is first_heading]
         kept.sort(key=lambda f: (f.segment.pieces[0].line, f.segment.pieces[0].column))
         segments = [f.segment for f in kept]
         title = next((i for i, f in enumerate(kept) if f.heading and f.segment.kind is None), None)

@@ -21,11 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
+from ..document import Segment
 from ..findings import Finding, RuleInfo, Severity
 from ..languages import describe
 from .base import finding_at
 
 RULE = RuleInfo(id="untranslated-segment", code="CC101", severity=Severity.ERROR)
+
+
+def _place(segment: Segment, column: bool = False) -> str:
+    line, col = segment.position(0)
+    return f"line {line}, column {col}" if column else f"line {line}"
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -38,7 +44,9 @@ def check(context: Context) -> Iterator[Finding]:
                    f"the article is in {describe(context.language)}")
         partner = context.partner(segment.id)
         if partner is not None:
-            message += (f"; line {segment.line} ({detection.language}) is the untranslated source of "
-                        f"line {segments[partner].line}")
+            here, there = _place(segment), _place(segments[partner])
+            if segment.line == segments[partner].line:  # an alt text and its figcaption on one line
+                here, there = _place(segment, column=True), _place(segments[partner], column=True)
+            message += f"; {here} ({detection.language}) is the untranslated source of {there}"
         yield finding_at(RULE, segment, 0, len(segment.text), message, related_segment=partner,
                          language=detection.language, score=round(detection.confidence, 4))
