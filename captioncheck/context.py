@@ -19,6 +19,7 @@ class Pair:
     target: int
     similarity: float
     cosine: float
+    structural: bool = False  # paired because they fill the same slot, not because they look alike
 
 
 @dataclass(frozen=True)

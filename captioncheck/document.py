@@ -39,6 +39,7 @@ class Segment:
     kind: Kind
     text: str
     pieces: tuple[Piece, ...]
+    block: int = 0  # segments of one block (lines without a blank between, one figure) share it
 
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in :attr:`text`."""

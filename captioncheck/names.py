@@ -1,21 +1,34 @@
 """Proper names in a text, and whether a name of one language is present in a text of another.
 
 A name is a run of capitalised words (``Jens Stoltenberg``, ``Charles de Gaulle``) or an acronym
-(``OTAN``), except a lone word that merely starts a sentence, days and months, and honorifics.
-Matching tolerates the forms a translation gives a name: case and accents (``Óscar``/``Oscar``),
-transliterations (``Zelensky``/``Zelenski``), and exonyms and acronyms that differ by language
-(``OTAN``/``NATO``, ``Kiev``/``Kyiv``, ``Moscou``/``Moscú``/``Moscow``).
+(``OTAN``). Never names: a single letter (``I``), titles, days and months, and **words of the text's
+own language**: a capitalised word that its language writes far more often than the other languages
+do (``Vivienda``, ``Schwester``, ``Many``, ``Sie``) is a common noun, a pronoun or a sentence opener,
+while names are written alike in every language's news (``Madrid``, ``Tom``). The test uses the word
+frequencies of :mod:`captioncheck.langid.words`; German, which capitalises every noun, needs less
+evidence. A lone word that starts a sentence is a name only when it is not a frequent word. At the end of a
+run of capitalised words, and at the start of a sentence, a word that some but not most languages write
+(``Tokyo Station``, ``Niagara Falls``, ``Let's``) is an ordinary word of theirs.
+
+Matching tolerates the forms a translation gives a name: case, accents and script (anyascii),
+spelling and transliteration by edit distance on a phonetic key (rapidfuzz): ``Zelensky``/
+``Zelenski``/``Selenskyj``, ``Kiev``/``Kyiv``/``Kiew``, ``Mary``/``Marie``/``María``; and exonyms and
+acronyms that no spelling rule relates, from a table (``OTAN``/``NATO``, ``Pékin``/``Beijing``,
+``Moscou``/``Moscow``).
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 import regex
+from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from . import text as textutil
+from .langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.
 EXONYMS = """
@@ -115,54 +128,126 @@ _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?:\.\p{Lu}+)*\.?(?![\p{L}\d]
 
 @dataclass(frozen=True)
 class Name:
-    """A name as written at ``start``:``end``."""
+    """A name as written at ``start``:``end``.
+
+    ``weak`` for a lone word that may also be an ordinary word (it starts the sentence, it is a word
+    some language writes, or every noun is capitalised): such a name counts only when the other side
+    has a different name in its place.
+    """
 
     start: int
     end: int
     text: str
+    weak: bool = False
+
+
+# How many times more often a word's language writes it than any other, for it to be no name.
+BOUND_RATIO = 20.0
+BOUND_RATIO_NOUN_CAPITALISING = 3.0
+# A sentence's first word this frequent in its language is an ordinary word, not a name.
+OPENER_FREQUENCY = 3e-4
+_PARTICLE_WORDS = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "las", "los",
+                             "le", "du", "des", "dos", "das", "do", "bin", "ibn", "y", "e"})
+
+
+def _is_word_of(word: str, language: str) -> bool:
+    if language in ("und", ""):
+        return False
+    ratio = BOUND_RATIO_NOUN_CAPITALISING if language in ("de", "lb") else BOUND_RATIO
+    return bound_to(word, language, ratio)
+
+
+# A name is written in nearly every language's news (Tom, Madrid, Pedro) or in none of the word lists
+# (Zelensky, Kiotari); a word that two or three languages write is an ordinary word of theirs
+# (Station, Falls, Hier, Let's).
+SPREAD_OF_NAMES = 4
+
+
+def _is_ordinary(word: str) -> bool:
+    """Written by some languages, at least a twentieth as often as by the one that writes it most."""
+    found = [frequency(word, language) for language in PANEL]
+    top = max(found)
+    return top > 0 and sum(1 for f in found if f >= top / 20) < SPREAD_OF_NAMES
+
+
+def _name_words(value: str, start: int, language: str, sentence_start: bool) -> tuple[int, str] | None:
+    """The run ``value`` (at ``start``) without its leading non-name words; None when no name is left."""
+    words = value.split(" ")
+    offsets, cursor = [], start
+    for word in words:
+        offsets.append(cursor)
+        cursor += len(word) + 1
+    keep = []
+    for i, word in enumerate(words):
+        folded = fold(word)
+        if not folded:
+            continue
+        if folded in _PARTICLE_WORDS and keep:
+            keep.append(i)
+            continue
+        if folded in NOT_NAMES or folded in _PARTICLE_WORDS or len(folded) == 1 and not word.endswith("."):
+            continue
+        if i == 0 and sentence_start and (folded in SENTENCE_OPENERS
+                                          or frequency(word, language) >= OPENER_FREQUENCY):
+            continue
+        last = i == len(words) - 1
+        if _is_word_of(word, language) or (last and len(words) > 1 or sentence_start) and _is_ordinary(word):
+            continue
+        keep.append(i)
+    while keep and fold(words[keep[-1]]) in _PARTICLE_WORDS:
+        keep.pop()
+    if not keep:
+        return None
+    first, last = keep[0], keep[-1]
+    return offsets[first], " ".join(words[first:last + 1])
 
 
 def names(text: str, language: str = "und") -> list[Name]:
     """The proper names of ``text``, in order."""
     found: list[Name] = []
     for run in textutil.capitalised_runs(text):
-        if run.sentence_start and run.words == 1:
+        value = text[run.start:run.end]
+        if run.words == 1 and run.sentence_start and language in ("und", ""):
             continue
-        if language == "de" and run.words == 1:
-            continue  # every German noun is capitalised
-        start, value = run.start, text[run.start:run.end]
-        # leading titles and words that only open the sentence are not part of the name
-        while " " in value:
-            first, rest = value.split(" ", 1)
-            folded = fold(first)
-            if folded in NOT_NAMES or (start == run.start and run.sentence_start and folded in SENTENCE_OPENERS):
-                value = rest.lstrip()
-                start = run.end - len(value)
-            else:
-                break
-        if all(w in NOT_NAMES for w in fold(value).split()):
+        kept = _name_words(value, run.start, language, run.sentence_start)
+        if kept is None:
             continue
-        found.append(Name(start, run.end, value))
+        start, name = kept
+        weak = " " not in name and (run.sentence_start and start == run.start or language in ("de", "lb")
+                                    or any(frequency(name, other) > 0 for other in PANEL))
+        found.append(Name(start, start + len(name), name, weak))
     for match in _ACRONYM.finditer(text):
-        if not any(n.start <= match.start() < n.end for n in found):
+        if not any(n.start <= match.start() < n.end for n in found) and not _is_word_of(match.group(), language):
             found.append(Name(match.start(), match.end(), match.group()))
     return sorted(found, key=lambda n: n.start)
 
 
-def _skeleton(word: str) -> str:
-    """Consonants with doubles collapsed: ``assemblee`` and ``asamblea`` are both ``smbl``."""
-    consonants = [ch for ch in word if ch not in "aeiouy"]
-    return "".join(ch for i, ch in enumerate(consonants) if i == 0 or consonants[i - 1] != ch)
+_KEY_RULES = (("ph", "f"), ("w", "v"), ("z", "s"), ("y", "i"), ("j", "i"), ("k", "c"), ("q", "c"), ("ou", "u"))
+
+
+@functools.lru_cache(maxsize=4096)
+def name_key(word: str) -> str:
+    """A spelling-independent key of a name word: ``Zelensky``, ``Zelenski`` and ``Selenskyj`` share it."""
+    key = anyascii(word).casefold()
+    key = "".join(ch for ch in key if ch.isalnum())
+    for old, new in _KEY_RULES:
+        key = key.replace(old, new)
+    collapsed = "".join(ch for i, ch in enumerate(key) if i == 0 or key[i - 1] != ch)
+    while len(collapsed) > 3 and collapsed[-1] in "aeiou":
+        collapsed = collapsed[:-1]  # Maria, Marie, Mary; Asamblea, Assemblée
+    return collapsed
 
 
 def _similar(a: str, b: str) -> bool:
-    """The same word up to spelling, accents or a cognate ending (``Zelensky``/``Zelenski``)."""
+    """The same name word up to case, accents, spelling or transliteration."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    key_a, key_b = name_key(a), name_key(b)
+    if key_a == key_b:
+        return True
+    if min(len(key_a), len(key_b)) < 4 or key_a[0] != key_b[0]:
         return False
-    skeleton = _skeleton(a)
-    return SequenceMatcher(None, a, b).ratio() >= 0.75 or (len(skeleton) >= 4 and skeleton == _skeleton(b))
+    return fuzz.ratio(key_a, key_b) >= 80
 
 
 def _form_in(form: str, folded_text: str, original: str) -> bool:
@@ -212,13 +297,20 @@ def same_name(left: str, right: str) -> bool:
 
 def missing(left: str, right: str, left_language: str = "und", right_language: str = "und") -> tuple[
         list[str], list[str]]:
-    """The names (or parts of names) of ``left`` absent from ``right``, and the reverse."""
-    def side(text: str, language: str, other: str) -> list[str]:
+    """The names (or parts of names) of ``left`` absent from ``right``, and the reverse.
+
+    A weak name (see :class:`Name`) is reported only when the other side has a name of its own in
+    its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun.
+    """
+    def side(text: str, language: str, other: str) -> list[tuple[str, bool]]:
         out = []
         for name in names(text, language):
             absent = absent_words(name, text, other)
             if absent:
-                out.append(" ".join(absent))
+                out.append((" ".join(absent), name.weak))
         return out
 
-    return side(left, left_language, right), side(right, right_language, left)
+    left_absent, right_absent = side(left, left_language, right), side(right, right_language, left)
+    if left_absent and right_absent:
+        return [n for n, _ in left_absent], [n for n, _ in right_absent]
+    return [n for n, weak in left_absent if not weak], [n for n, weak in right_absent if not weak]

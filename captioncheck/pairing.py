@@ -1,24 +1,33 @@
-"""Pair each untranslated segment with its most likely translation in the same article.
+"""Pair each untranslated segment with its translation in the same article: structure first.
 
-Sources are the prose segments in another language than the article's. Candidates are the captions
-anywhere in the article and the segments within ``WINDOW`` places of the source, in the article's
-language. A candidate's score is the cosine of the two contents' embeddings (credits and icon words
-removed), plus a bonus for sitting right beside the source and for sharing its credit. Pairs are then
-chosen greedily, best score first, one to one; a pair needs ``MIN_SCORE``, and a pair of two
-non-captions a cosine of ``MIN_PROSE_COSINE``. Each chosen pair carries
-its equivalence score (see :mod:`captioncheck.equivalence`), which ``meaning-divergence`` thresholds.
+Sources are the prose segments in another language than the article's.
+
+**Structural pairs.** A foreign caption and a caption in the article's language that fill the same
+slot are paired whatever they say: two lines of one block (no blank line between them) side by side,
+preferring one that shares the source's credit; the ``alt`` text and the ``figcaption`` of one HTML
+``figure``; the alt text and the caption line of one Markdown image. The structure of the article says
+they belong together, so when they do not say the same thing, that is the defect to report.
+
+**Similarity pairs**, for the sources left: candidates are the captions anywhere in the article and
+the segments within ``WINDOW`` places of the source, in the article's language. A candidate's score is
+the cosine of the two contents' embeddings (credits and icon words removed), plus a bonus for sitting
+right beside the source and for sharing its credit. Pairs are chosen greedily, best score first, one
+to one; a pair needs ``MIN_SCORE``, and a pair of two non-captions a cosine of ``MIN_PROSE_COSINE``.
+
+Each pair carries its equivalence score (see :mod:`captioncheck.equivalence`), which
+``meaning-divergence`` thresholds.
 """
 
 from __future__ import annotations
 
-from .context import PROSE_KINDS, Pair
-from .document import Document, Kind
 from collections.abc import Callable
 
+from . import lexicon
+from .context import PROSE_KINDS, Pair
+from .document import Document, Kind, Segment
 from .embeddings import Encoder
 from .equivalence import features, score
 from .langid import Detection
-from . import lexicon
 
 WINDOW = 2
 ADJACENT_BONUS = 0.1
@@ -28,6 +37,28 @@ MIN_SCORE = 0.45
 MIN_PROSE_COSINE = 0.65
 
 
+def _slot_partner(source: Segment, segments: tuple[Segment, ...], eligible: set[int],
+                  credits: Callable[[int], set[str]]) -> int | None:
+    """The caption in the article's language that fills the same slot as caption ``source``."""
+    if source.kind is not Kind.CAPTION:
+        return None
+    same_block = [s for s in segments if s.block == source.block and s.id != source.id
+                  and s.kind is Kind.CAPTION and s.id in eligible]
+    if not same_block:
+        return None
+    shared = [s for s in same_block if credits(s.id) & credits(source.id)]
+    ranked = sorted(shared or same_block, key=lambda s: (abs(s.id - source.id), s.id))
+    best = ranked[0]
+    # Lines of a plain-text block pair only with a neighbour; a figure's captions with any other.
+    if abs(best.id - source.id) > 1 and not shared and _is_line_block(source, best):
+        return None
+    return best.id
+
+
+def _is_line_block(a: Segment, b: Segment) -> bool:
+    return a.line != b.line and abs(a.line - b.line) > 1
+
+
 def pair_segments(document: Document, detections: tuple[Detection, ...], language: str,
                   foreign: set[int], encoder_factory: Callable[[], Encoder]) -> tuple[Pair, ...]:
     """The pairs of ``document``; ``encoder_factory()`` is called only when there is something to pair."""
@@ -35,38 +66,63 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
     sources = [s for s in segments if s.id in foreign and s.kind in PROSE_KINDS]
     if not sources:
         return ()
+    eligible = {t.id for t in segments if t.kind in PROSE_KINDS and t.id not in foreign
+                and detections[t.id].language in (language, "und")}
+    credit_cache: dict[int, set[str]] = {}
+
+    def credits(segment_id: int) -> set[str]:
+        if segment_id not in credit_cache:
+            credit_cache[segment_id] = lexicon.credit_keys(segments[segment_id].text)
+        return credit_cache[segment_id]
+
+    structural: dict[int, int] = {}
+    taken: set[int] = set()
+    for source in sources:
+        partner = _slot_partner(source, segments, eligible - taken, credits)
+        if partner is not None:
+            structural[source.id] = partner
+            taken.add(partner)
+
     candidates: dict[int, list[int]] = {}
     for source in sources:
+        if source.id in structural:
+            continue
         candidates[source.id] = [
-            t.id for t in segments
-            if t.id != source.id and t.kind in PROSE_KINDS and t.id not in foreign
-            and detections[t.id].language in (language, "und")
-            and (t.kind is Kind.CAPTION or abs(t.id - source.id) <= WINDOW)
+            t for t in sorted(eligible - taken)
+            if t != source.id and (segments[t].kind is Kind.CAPTION or abs(t - source.id) <= WINDOW)
         ]
-    needed = sorted({s.id for s in sources} | {t for ts in candidates.values() for t in ts})
-    if len(needed) == len(sources):
+    needed = sorted({s.id for s in sources} | set(structural.values())
+                    | {t for ts in candidates.values() for t in ts})
+    if not structural and not any(candidates.values()):
         return ()
     contents = {i: lexicon.content(segments[i].text) for i in needed}
     vectors = encoder_factory().encode([contents[i] for i in needed])
     row = {segment_id: n for n, segment_id in enumerate(needed)}
-    credits = {i: lexicon.credit_keys(segments[i].text) for i in needed}
 
+    def cosine(a: int, b: int) -> float:
+        return float(vectors[row[a]] @ vectors[row[b]])
+
+    chosen: list[tuple[int, int, float, bool]] = [(s, t, cosine(s, t), True) for s, t in structural.items()]
     scored = []
-    for source in sources:
-        for target in candidates[source.id]:
-            cosine = float(vectors[row[source.id]] @ vectors[row[target]])
-            bonus = ADJACENT_BONUS if abs(target - source.id) == 1 else 0.0
-            if credits[source.id] & credits[target]:
+    for source_id, targets in candidates.items():
+        for target in targets:
+            value = cosine(source_id, target)
+            bonus = ADJACENT_BONUS if abs(target - source_id) == 1 else 0.0
+            if credits(source_id) & credits(target):
                 bonus += SHARED_CREDIT_BONUS
-            prose = Kind.CAPTION not in (source.kind, segments[target].kind)
-            if cosine + bonus >= MIN_SCORE and not (prose and cosine < MIN_PROSE_COSINE):
-                scored.append((-(cosine + bonus), source.id, target, cosine))
-    pairs, used = [], set()
-    for _, source_id, target_id, cosine in sorted(scored):
+            prose = Kind.CAPTION not in (segments[source_id].kind, segments[target].kind)
+            if value + bonus >= MIN_SCORE and not (prose and value < MIN_PROSE_COSINE):
+                scored.append((-(value + bonus), source_id, target, value))
+    used = set(taken) | set(structural)
+    for _, source_id, target_id, value in sorted(scored):
         if source_id in used or target_id in used:
             continue
         used.update((source_id, target_id))
-        equivalence = score(features(max(cosine, 0.0), contents[source_id], contents[target_id],
+        chosen.append((source_id, target_id, value, False))
+
+    pairs = []
+    for source_id, target_id, value, slot in chosen:
+        equivalence = score(features(max(value, 0.0), contents[source_id], contents[target_id],
                                      detections[source_id].language, language))
-        pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(cosine, 4)))
+        pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot))
     return tuple(sorted(pairs, key=lambda p: (p.source, p.target)))

@@ -17,6 +17,7 @@ needed.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 from importlib import resources
@@ -29,8 +30,12 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _PARTS = regex.compile(r"['’-]")
 
 
-def _read_list(language: str) -> dict[str, float] | None:
-    """wordfreq's small list for ``language`` as {word: frequency}, or None when it has none."""
+@functools.lru_cache(maxsize=None)
+def frequencies(language: str) -> dict[str, float] | None:
+    """wordfreq's small list for ``language`` as {word: frequency}, or None when it has none.
+
+    Read once per process (the lists are data, never changed); callers must not modify the dict.
+    """
     try:
         path = resources.files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
         with resources.as_file(path) as real, gzip.open(real, "rb") as handle:
@@ -50,29 +55,45 @@ def _read_list(language: str) -> dict[str, float] | None:
 class WordEvidence:
     """Log-likelihood of a text's words in each language, from word frequency lists loaded on demand."""
 
-    def __init__(self) -> None:
-        self._lists: dict[str, dict[str, float] | None] = {}
-
     def knows(self, language: str) -> bool:
-        return self._list(language) is not None
-
-    def _list(self, language: str) -> dict[str, float] | None:
-        if language not in self._lists:
-            self._lists[language] = _read_list(language)
-        return self._lists[language]
+        return frequencies(language) is not None
 
     def log_likelihood(self, text: str, language: str) -> float:
         """Sum over the words of ``text`` of log(frequency in ``language``); 0.0 for an unknown language."""
-        frequencies = self._list(language)
-        if frequencies is None:
+        table = frequencies(language)
+        if table is None:
             return 0.0
         total = 0.0
         for word in _WORD.findall(text):
             word = word.casefold().replace("’", "'")
-            found = frequencies.get(word)
+            found = table.get(word)
             if found is None and _PARTS.search(word):
                 parts = [p for p in _PARTS.split(word) if p]
-                total += sum(math.log(frequencies.get(p, 0.0) + FLOOR) for p in parts)
+                total += sum(math.log(table.get(p, 0.0) + FLOOR) for p in parts)
                 continue
             total += math.log((found or 0.0) + FLOOR)
         return total
+
+
+# The languages whose lists tell a word of one language from a name written alike in all of them.
+PANEL = ("en", "fr", "es", "de", "it", "pt")
+
+
+def frequency(word: str, language: str) -> float:
+    """How often ``word`` (case-folded) is written in ``language``; 0.0 when unknown."""
+    table = frequencies(language)
+    return table.get(word.casefold().replace("’", "'"), 0.0) if table is not None else 0.0
+
+
+def bound_to(word: str, language: str, ratio: float) -> bool:
+    """Whether ``word`` is a word of ``language`` rather than a name written alike everywhere.
+
+    People's and places' names are written in every language's news (``Madrid``, ``Tom``, ``Paris``);
+    a common noun is written in its own language only (``Vivienda``, ``Schwester``). ``word`` is bound
+    when ``language`` writes it ``ratio`` times more often than any other language of the panel.
+    """
+    own = frequency(word, language)
+    if own <= FLOOR:
+        return False
+    others = max((frequency(word, other) for other in PANEL if other != language), default=0.0)
+    return own >= ratio * max(others, FLOOR / 10)

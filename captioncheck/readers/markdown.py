@@ -103,8 +103,11 @@ class _Reader:
                 builder.space()
             elif child.type == "image":
                 cursor = self._image(child, cursor)
-        if has_image or (only_emphasis and self.after_image):
+        caption_under_image = only_emphasis and self.after_image and not has_image
+        if has_image or caption_under_image:
             kind = Kind.CAPTION
+        if caption_under_image:
+            self.block -= 1  # the caption line under an image fills the image's slot
         self.emit(builder, kind)
         self.after_image = has_image
         self.block += 1

@@ -81,7 +81,7 @@ def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
 
     _spread_captions(raw, kinds)
     return tuple(
-        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces)
+        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block)
         for i, (r, kind) in enumerate(zip(raw, kinds))
     )
 

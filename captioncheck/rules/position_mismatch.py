@@ -27,18 +27,28 @@ RULE = RuleInfo(id="position-mismatch", code="CC204", severity=Severity.ERROR)
 
 
 def _disagreements(source: list[Position], target: list[Position]) -> list[tuple[Position, Position]]:
-    found = []
-    unnamed_source = [p for p in source if p.name is None]
-    unnamed_target = [p for p in target if p.name is None]
-    for mark in source:
+    """Markers of the two sides that say different sides for one person.
+
+    A marker is matched with the marker after the same name on the other side; the markers left are
+    matched in order when both sides have as many (a name the other side writes differently, or a
+    common noun taken for a name, must not hide a swapped position).
+    """
+    found, matched_source, matched_target = [], set(), set()
+    for i, mark in enumerate(source):
         if mark.name is None:
             continue
-        twin = next((t for t in target if t.name is not None and names.same_name(mark.name, t.name)), None)
-        if twin is not None and twin.side != mark.side:
-            found.append((mark, twin))
-    if len(unnamed_source) == len(unnamed_target):
-        found += [(s, t) for s, t in zip(unnamed_source, unnamed_target) if s.side != t.side]
-    return found
+        twin = next((j for j, t in enumerate(target) if j not in matched_target and t.name is not None
+                     and names.same_name(mark.name, t.name)), None)
+        if twin is not None:
+            matched_source.add(i)
+            matched_target.add(twin)
+            if target[twin].side != mark.side:
+                found.append((mark, target[twin]))
+    rest_source = [m for i, m in enumerate(source) if i not in matched_source]
+    rest_target = [t for j, t in enumerate(target) if j not in matched_target]
+    if len(rest_source) == len(rest_target):
+        found += [(s, t) for s, t in zip(rest_source, rest_target) if s.side != t.side]
+    return sorted(found, key=lambda pair: pair[1].start)
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -1,0 +1,251 @@
+"""Pair verdicts on real translations: silent on faithful pairs, loud on changed ones.
+
+Every Tatoeba pair of ``../shared/eval/tatoeba-*-dev.tsv`` with 4+ words on each side becomes an
+article in each of its two languages: a headline, a standfirst and two body paragraphs in the
+article's language (written for this benchmark), and the pair as two caption lines with one credit,
+the untranslated caption above its translation and, in a second article, below it. Then:
+
+- **faithful**: the share of pairs with any mismatch finding (meaning-divergence, number-mismatch,
+  name-mismatch, position-mismatch, credit-mismatch; warnings included), per direction and per rule,
+  and the share whose untranslated caption is found (untranslated-segment) and paired with its
+  translation (``related_segment``);
+- **mutations** of the translation, each counted as found when the expected rule fires on the pair:
+  a person's name replaced by another (name-mismatch), a number changed (number-mismatch), left and
+  right swapped in a position note (position-mismatch), the last clause dropped (meaning-divergence),
+  and the translation replaced by the translation of another pair (a wrong caption: meaning-divergence).
+
+    python bench/true_pairs.py [--eval-dir ../shared/eval] [--limit N] [--show RULE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from captioncheck.checker import Checker
+from captioncheck.numbers import quantities
+from captioncheck.settings import Settings
+
+ISO3 = {"fra": "fr", "spa": "es", "eng": "en", "deu": "de", "ita": "it"}
+MISMATCH_RULES = ("meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch")
+CREDIT = "Sergei SUPINSKY / AFP - "
+
+ARTICLE = {
+    "fr": ("Le gouvernement présente un plan pour moderniser les transports publics",
+           "Le projet prévoit de nouvelles lignes de tramway dans plusieurs villes d'ici à 2030",
+           "Le ministre des Transports a présenté mardi un plan d'investissement destiné à moderniser les "
+           "réseaux de bus et de tramway dans les grandes agglomérations du pays.",
+           "Les associations d'usagers ont salué l'annonce, tout en réclamant des horaires plus étendus le soir "
+           "et le week-end dans les quartiers périphériques."),
+    "es": ("El Gobierno presenta un plan para modernizar el transporte público",
+           "El proyecto prevé nuevas líneas de tranvía en varias ciudades antes de 2030",
+           "El ministro de Transportes presentó el martes un plan de inversiones destinado a modernizar las "
+           "redes de autobús y tranvía en las grandes áreas metropolitanas del país.",
+           "Las asociaciones de usuarios celebraron el anuncio, aunque reclamaron horarios más amplios por la "
+           "noche y los fines de semana en los barrios periféricos."),
+    "en": ("The government unveils a plan to modernise public transport",
+           "The project includes new tram lines in several cities by 2030",
+           "The transport minister on Tuesday presented an investment plan to modernise bus and tram networks "
+           "in the country's largest metropolitan areas.",
+           "Passenger groups welcomed the announcement but called for longer evening and weekend timetables "
+           "in outlying neighbourhoods."),
+    "de": ("Die Regierung stellt einen Plan zur Modernisierung des Nahverkehrs vor",
+           "Das Projekt sieht bis 2030 neue Straßenbahnlinien in mehreren Städten vor",
+           "Der Verkehrsminister hat am Dienstag einen Investitionsplan vorgestellt, mit dem die Bus- und "
+           "Straßenbahnnetze in den großen Ballungsräumen des Landes modernisiert werden sollen.",
+           "Fahrgastverbände begrüßten die Ankündigung, forderten aber längere Fahrzeiten am Abend und am "
+           "Wochenende in den Außenbezirken."),
+    "it": ("Il governo presenta un piano per modernizzare il trasporto pubblico",
+           "Il progetto prevede nuove linee di tram in diverse città entro il 2030",
+           "Il ministro dei Trasporti ha presentato martedì un piano di investimenti per modernizzare le reti "
+           "di autobus e tram nelle grandi aree metropolitane del paese.",
+           "Le associazioni di utenti hanno accolto con favore l'annuncio, chiedendo però orari più ampi la "
+           "sera e nei fine settimana nei quartieri periferici."),
+}
+POSITIONS = {
+    "fr": ("(à gauche)", "(à droite)"), "es": ("(izda.)", "(dcha.)"), "en": ("(left)", "(right)"),
+    "de": ("(links)", "(rechts)"), "it": ("(a sinistra)", "(a destra)"),
+}
+OTHER_NAMES = ("Pedro", "Hans", "Alice", "Yuki", "Marco", "Fatima", "Olga", "Kenji")
+_CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}+(?![\p{L}])")
+
+
+@dataclass(frozen=True)
+class Case:
+    direction: str  # "es>fr": a Spanish caption left in a French article
+    kind: str  # faithful, name, number, position, clause, wrong
+    source: str  # the untranslated caption (source language)
+    target: str  # its translation (article language)
+    article: str
+    foreign_first: bool = True
+
+
+def load_pairs(eval_dir: Path) -> list[tuple[str, str, str, str]]:
+    pairs = []
+    for path in sorted(eval_dir.glob("tatoeba-*-dev.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                first, second, text1, text2 = ISO3[row[0]], ISO3[row[1]], row[2].strip(), row[3].strip()
+                if len(text1.split()) >= 4 and len(text2.split()) >= 4:
+                    pairs.append((first, second, text1, text2))
+    return pairs
+
+
+def _shared_name(source: str, target: str) -> str | None:
+    """A capitalised word, not the first, written the same on both sides (a person's name)."""
+    source_words = {m.group() for m in _CAPITALISED.finditer(source) if m.start() > 0}
+    for match in _CAPITALISED.finditer(target):
+        if match.start() > 0 and match.group() in source_words:
+            return match.group()
+    return None
+
+
+def _shared_number(source: str, target: str, source_language: str, target_language: str):
+    found = quantities(target, target_language)
+    values = {round(q.value, 6) for q in quantities(source, source_language)}
+    return next((q for q in found if round(q.value, 6) in values), None)
+
+
+def _drop_clause(target: str) -> str | None:
+    """The translation without its last clause (after its last comma or conjunction), if both halves count."""
+    cut = max(target.rfind(","), *(target.rfind(f" {w} ") for w in ("et", "y", "and", "und", "e", "mais", "pero",
+                                                                      "but", "aber", "ma", "que", "che", "dass")))
+    if cut <= 0:
+        return None
+    head, tail = target[:cut].rstrip(" ,"), target[cut:]
+    if len(head.split()) < 3 or len(tail.split()) < 3:
+        return None
+    return head + target.rstrip()[-1] if target.rstrip()[-1] in ".!?" else head
+
+
+def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random) -> Iterator[Case]:
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for first, second, text1, text2 in pairs:
+        by_language[first].append(text1)
+        by_language[second].append(text2)
+    for first, second, text1, text2 in pairs:
+        for source_language, article, source, target in ((first, second, text1, text2), (second, first, text2, text1)):
+            direction = f"{source_language}>{article}"
+            yield Case(direction, "faithful", source, target, article, True)
+            yield Case(direction, "faithful", source, target, article, False)
+            name = _shared_name(source, target)
+            if name:
+                other = next(n for n in OTHER_NAMES if n not in source and n not in target)
+                yield Case(direction, "name", source, regex.sub(rf"\b{name}\b", other, target), article)
+            number = _shared_number(source, target, source_language, article)
+            if number is not None:
+                changed = target[:number.start] + str(int(number.value) + 3) + target[number.end:]
+                yield Case(direction, "number", source, changed, article)
+            left, right = POSITIONS[source_language][0], POSITIONS[article][1]
+            yield Case(direction, "position", f"{source.rstrip('.')} {left}", f"{target.rstrip('.')} {right}", article)
+            dropped = _drop_clause(target)
+            if dropped:
+                yield Case(direction, "clause", source, dropped, article)
+            other_target = rng.choice([t for t in by_language[article] if t != target])
+            yield Case(direction, "wrong", source, other_target, article)
+
+
+def faithful_positions(case: Case) -> Case:
+    """The faithful twin of a position mutation: the same note on both sides."""
+    return case
+
+
+def article_text(case: Case) -> tuple[str, int, int]:
+    """The article, and the 1-based lines of the untranslated caption and of its translation."""
+    title, standfirst, body1, body2 = ARTICLE[case.article]
+    foreign, translated = CREDIT + case.source, CREDIT + case.target
+    captions = [foreign, translated] if case.foreign_first else [translated, foreign]
+    text = "\n\n".join([title, standfirst, "\n".join(captions), body1, body2]) + "\n"
+    return text, (5 if case.foreign_first else 6), (6 if case.foreign_first else 5)
+
+
+EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
+            "clause": "meaning-divergence", "wrong": "meaning-divergence"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
+    parser.add_argument("--show", default="", help="print the faithful cases that get this rule (or 'missed:KIND')")
+    args = parser.parse_args()
+    pairs = load_pairs(args.eval_dir)
+    if args.limit:
+        pairs = pairs[:args.limit]
+    checker = Checker(Settings())
+    started = time.perf_counter()
+    faithful, flagged, found_paired = Counter(), defaultdict(Counter), Counter()
+    mutated, caught = Counter(), Counter()
+    count = 0
+    for case in cases(pairs, random.Random(0)):
+        text, source_line, target_line = article_text(case)
+        report = checker.check_text(text, "text", "bench.txt")
+        count += 1
+        segments = {s.line: s.id for s in report.document.segments}
+        on_pair = [f for f in report.findings if f.rule in MISMATCH_RULES
+                   and {f.line, f.end_line} & {source_line, target_line}]
+        if case.kind == "faithful":
+            faithful[case.direction] += 1
+            for rule in {f.rule for f in on_pair}:
+                flagged[case.direction][rule] += 1
+            if on_pair:
+                flagged[case.direction]["any"] += 1
+                if args.show in {"any", *[f.rule for f in on_pair]}:
+                    print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
+                          + "; ".join(f"{f.rule}: {f.message}" for f in on_pair))
+            if any(f.rule == "untranslated-segment" and f.line == source_line
+                   and f.related_segment == segments.get(target_line) for f in report.findings):
+                found_paired[case.direction] += 1
+        else:
+            key = (case.direction, case.kind)
+            mutated[key] += 1
+            hit = any(f.rule == EXPECTED[case.kind] for f in on_pair)
+            caught[key] += hit
+            if not hit and args.show == f"missed:{case.kind}":
+                print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
+                      + "; ".join(f"{f.rule}: {f.message}" for f in report.findings))
+    elapsed = time.perf_counter() - started
+    directions = sorted(faithful)
+    print(f"{len(pairs)} Tatoeba pairs of 4+ words, {count} articles checked in {elapsed:.0f} s\n")
+    print("Faithful pairs with a mismatch finding (lower is better), and untranslated caption found and paired:\n")
+    print("| direction | pairs | any | " + " | ".join(MISMATCH_RULES) + " | found and paired |")
+    print("|---|---:|---:|" + "---:|" * (len(MISMATCH_RULES) + 1))
+    totals = Counter()
+    for direction in directions:
+        n = faithful[direction]
+        totals["n"] += n
+        totals["any"] += flagged[direction]["any"]
+        totals["paired"] += found_paired[direction]
+        cells = " | ".join(f"{100 * flagged[direction][r] / n:.1f}%" for r in MISMATCH_RULES)
+        print(f"| {direction} | {n} | {100 * flagged[direction]['any'] / n:.1f}% | {cells} | "
+              f"{100 * found_paired[direction] / n:.1f}% |")
+    print(f"| all | {totals['n']} | {100 * totals['any'] / totals['n']:.1f}% | "
+          + " | ".join(f"{100 * sum(flagged[d][r] for d in directions) / totals['n']:.1f}%" for r in MISMATCH_RULES)
+          + f" | {100 * totals['paired'] / totals['n']:.1f}% |")
+    print("\nMutations found by the expected rule (recall):\n")
+    kinds = ("name", "number", "position", "clause", "wrong")
+    print("| direction | " + " | ".join(f"{k} ({EXPECTED[k]})" for k in kinds) + " |")
+    print("|---|" + "---:|" * len(kinds))
+    for direction in directions:
+        cells = []
+        for kind in kinds:
+            n = mutated[(direction, kind)]
+            cells.append(f"{100 * caught[(direction, kind)] / n:.1f}% of {n}" if n else "–")
+        print(f"| {direction} | " + " | ".join(cells) + " |")
+    cells = []
+    for kind in kinds:
+        n = sum(mutated[(d, kind)] for d in directions)
+        cells.append(f"{100 * sum(caught[(d, kind)] for d in directions) / n:.1f}% of {n}" if n else "–")
+    print("| all | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
