@@ -1,9 +1,16 @@
-"""Calibrate and measure the pair equivalence score on REFreSD (English-French, labelled by people).
+"""Calibrate and measure the pair equivalence score on REFreSD and on caption pairs from Tatoeba.
 
-Prints ROC AUC of plain cosine and of captioncheck's equivalence score (as shipped, and 10-fold
-cross-validated for the same model form, an honest held-out figure), the three binary tests of the
-REFreSD paper with weighted F1 at the shipped threshold, and with ``--fit`` the weights to put in
-``captioncheck/equivalence.py``.
+Two labelled sets, both development splits of ``../shared/eval``:
+
+- REFreSD dev: English-French Wikipedia sentence pairs labelled equivalent or divergent by people;
+- caption pairs: the Tatoeba pairs of ``bench/true_pairs.py`` (4+ words each side, every direction),
+  each as a faithful pair (equivalent), with its last clause dropped and beside another pair's
+  translation (divergent).
+
+Prints ROC AUC of plain cosine and of the equivalence score (as shipped, and 10-fold cross-validated
+for the same model form over both sets: the honest held-out figure), precision and recall of the
+divergent class on REFreSD and the share of faithful caption pairs flagged, for a sweep of
+thresholds, and with ``--fit`` the weights to put in ``captioncheck/equivalence.py``.
 
     python bench/divergence_calibration.py [--eval-dir ../shared/eval] [--model use-m3] [--fit]
 """
@@ -12,12 +19,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
+import sys
 from pathlib import Path
 
 import numpy as np
 
 from captioncheck import equivalence
+from captioncheck.alignment import WordVectors, align
 from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from true_pairs import cases, load_pairs  # noqa: E402
 
 NAMES = list(equivalence.Features.__dataclass_fields__)
 
@@ -40,63 +53,109 @@ def weighted_f1(predicted: np.ndarray, labels: np.ndarray) -> float:
     return float(total / len(labels))
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 5000) -> np.ndarray:
-    """Weights (intercept first) of an L2-regularised logistic regression, by gradient descent."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, l2: float = 1e-3,
+                 steps: int = 4000) -> np.ndarray:
+    """Weights (intercept first) of an L2-regularised, sample-weighted logistic regression."""
+    weight = np.ones(len(y)) if weight is None else weight
     mean, std = x.mean(0), x.std(0) + 1e-9
     z = np.c_[np.ones(len(x)), (x - mean) / std]
     w = np.zeros(z.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-z @ w))
-        w -= 0.5 * (z.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]])
+        w -= 0.5 * (z.T @ (weight * (p - y)) / weight.sum() + l2 * np.r_[0, w[1:]])
     slopes = w[1:] / std
     return np.r_[w[0] - np.sum(slopes * mean), slopes]
+
+
+def feature_rows(pairs, encoder, vectors) -> np.ndarray:
+    """Features of (left, right, left_language, right_language) pairs."""
+    left = encoder.encode([p[0] for p in pairs])
+    right = encoder.encode([p[1] for p in pairs])
+    cosine = np.sum(left * right, axis=1)
+    rows = []
+    for c, (a, b, la, lb) in zip(cosine, pairs):
+        f = equivalence.features(float(max(c, 0.0)), a, b, la, lb, align(a, b, la, lb, vectors))
+        rows.append([getattr(f, n) for n in NAMES])
+    return np.array(rows), cosine
+
+
+def caption_pairs(eval_dir: Path) -> tuple[list, np.ndarray, list[str]]:
+    """(source, target, source language, article language), label (1 equivalent) and kind."""
+    pairs, labels, kinds = [], [], []
+    for case in cases(load_pairs(eval_dir), random.Random(0)):
+        if case.kind not in ("faithful", "clause", "wrong") or (case.kind == "faithful" and not case.foreign_first):
+            continue
+        source_language = case.direction.split(">")[0]
+        pairs.append((case.source, case.target, source_language, case.article))
+        labels.append(1.0 if case.kind == "faithful" else 0.0)
+        kinds.append(case.kind)
+    return pairs, np.array(labels), kinds
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--fit", action="store_true", help="print weights fitted on all pairs")
+    parser.add_argument("--fit", action="store_true", help="print weights fitted on both sets")
     args = parser.parse_args()
 
     with (args.eval_dir / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     encoder = load_encoder(args.model)
-    english = encoder.encode([r["english"] for r in rows])
-    french = encoder.encode([r["french"] for r in rows])
-    cosine = np.sum(english * french, axis=1)
-    feats = [equivalence.features(float(c), r["english"], r["french"], "en", "fr") for c, r in zip(cosine, rows)]
-    x = np.array([[getattr(f, n) for n in NAMES] for f in feats])
-    y = np.array([r["label"] == "equivalent" for r in rows], dtype=float)
-    shipped = np.array([equivalence.score(f) for f in feats])
+    vectors = WordVectors(encoder)
+    x_r, cos_r = feature_rows([(r["english"], r["french"], "en", "fr") for r in rows], encoder, vectors)
+    y_r = np.array([r["label"] == "equivalent" for r in rows], dtype=float)
+    label3 = np.array([r["label3"] for r in rows])
+    cap, y_c, kinds = caption_pairs(args.eval_dir)
+    x_c, cos_c = feature_rows(cap, encoder, vectors)
+    kinds = np.array(kinds)
+
+    x = np.r_[x_r, x_c]
+    y = np.r_[y_r, y_c]
+    # Both sets weigh the same in the fit, whatever their sizes.
+    weight = np.r_[np.full(len(y_r), len(y) / (2 * len(y_r))), np.full(len(y_c), len(y) / (2 * len(y_c)))]
+    source = np.r_[np.zeros(len(y_r)), np.ones(len(y_c))]
+    shipped = np.array([equivalence.score(equivalence.Features(*row)) for row in x])
 
     folds = np.random.default_rng(0).permutation(len(y)) % 10
     held_out = np.empty(len(y))
     for fold in range(10):
-        w = fit_logistic(x[folds != fold], y[folds != fold])
+        w = fit_logistic(x[folds != fold], y[folds != fold], weight[folds != fold])
         held_out[folds == fold] = 1 / (1 + np.exp(-(w[0] + x[folds == fold] @ w[1:])))
 
-    print(f"REFreSD dev: {len(rows)} pairs ({int(y.sum())} equivalent, {int(len(y) - y.sum())} divergent), "
-          f"model {encoder.name}\n")
-    print("| score | ROC AUC divergent vs equivalent | some vs no difference | unrelated vs no difference |")
-    print("|---|---:|---:|---:|")
-    label3 = np.array([r["label3"] for r in rows])
-    for name, values in (("cosine", cosine), ("equivalence (shipped)", shipped), ("equivalence (10-fold)", held_out)):
-        cells = [roc_auc(values, y)]
+    print(f"REFreSD dev: {len(rows)} pairs ({int(y_r.sum())} equivalent, {int(len(y_r) - y_r.sum())} divergent); "
+          f"caption pairs: {len(y_c)} ({int(y_c.sum())} faithful, {int((kinds == 'clause').sum())} clause dropped, "
+          f"{int((kinds == 'wrong').sum())} wrong caption); model {encoder.name}\n")
+    print("| score | REFreSD divergent vs equivalent | some vs no difference | unrelated vs no difference "
+          "| captions faithful vs changed |")
+    print("|---|---:|---:|---:|---:|")
+    r, c = source == 0, source == 1
+    for name, values in (("cosine", np.r_[cos_r, cos_c]), ("equivalence (shipped)", shipped),
+                         ("equivalence (10-fold)", held_out)):
+        cells = [roc_auc(values[r], y[r])]
         for other in ("some_meaning_difference", "unrelated"):
             keep = np.isin(label3, [other, "no_meaning_difference"])
-            cells.append(roc_auc(values[keep], (label3[keep] == "no_meaning_difference").astype(float)))
-        print(f"| {name} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+            cells.append(roc_auc(values[r][keep], (label3[keep] == "no_meaning_difference").astype(float)))
+        cells.append(roc_auc(values[c], y[c]))
+        print(f"| {name} | " + " | ".join(f"{v:.3f}" for v in cells) + " |")
 
-    predicted = (shipped >= equivalence.THRESHOLD).astype(float)
-    print(f"\nAt the shipped threshold {equivalence.THRESHOLD}: weighted F1 {weighted_f1(predicted, y):.3f}, "
-          f"10-fold weighted F1 {weighted_f1((held_out >= equivalence.THRESHOLD).astype(float), y):.3f}")
-    for cls, name in ((0, "divergent"), (1, "equivalent")):
-        tp = np.sum((predicted == cls) & (y == cls))
-        print(f"  {name}: precision {tp / max(np.sum(predicted == cls), 1):.3f}, "
-              f"recall {tp / max(np.sum(y == cls), 1):.3f}")
+    print("\n| threshold | score | REFreSD divergent precision | recall | weighted F1 | faithful captions flagged "
+          "| clause dropped found | wrong caption found |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for threshold in sorted({0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, equivalence.THRESHOLD}):
+        for name, values in (("shipped", shipped), ("10-fold", held_out)):
+            flagged = values < threshold
+            tp = np.sum(flagged[r] & (y[r] == 0))
+            precision = tp / max(np.sum(flagged[r]), 1)
+            recall = tp / max(np.sum(y[r] == 0), 1)
+            f1 = weighted_f1((~flagged[r]).astype(float), y[r])
+            faithful = np.mean(flagged[c][kinds == "faithful"])
+            clause = np.mean(flagged[c][kinds == "clause"])
+            wrong = np.mean(flagged[c][kinds == "wrong"])
+            print(f"| {threshold:.2f} | {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} | {100 * faithful:.1f}% "
+                  f"| {100 * clause:.1f}% | {100 * wrong:.1f}% |")
     if args.fit:
-        w = fit_logistic(x, y)
+        w = fit_logistic(x, y, weight)
         print("\nWEIGHTS = {")
         for name, value in zip(["intercept", *NAMES], w):
             print(f'    "{name}": {value:.4f},')

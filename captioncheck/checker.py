@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .alignment import WordVectors
 from .context import Context, Pair, article_language
 from .document import Document, Kind
 from .embeddings import Encoder, load_encoder
@@ -50,12 +51,19 @@ class Checker:
         except ValueError as error:
             raise CaptionCheckError(str(error)) from None
         self._encoder: Encoder | None = None
+        self._word_vectors: WordVectors | None = None
 
     def encoder(self) -> Encoder:
         """The embedding model, loaded on first use: an article with nothing to pair never needs it."""
         if self._encoder is None:
             self._encoder = load_encoder(self.settings.model)
         return self._encoder
+
+    def word_vectors(self) -> WordVectors:
+        """Word vectors of the embedding model, cached across the files this checker checks."""
+        if self._word_vectors is None:
+            self._word_vectors = WordVectors(self.encoder())
+        return self._word_vectors
 
     def segmenter(self, segments: list[RawSegment]) -> list[RawSegment]:
         """Cut joined lines that are in different languages (see :mod:`captioncheck.segmentation`)."""
@@ -81,7 +89,7 @@ class Checker:
             detections=detections,
             language=language,
             allowed_languages=frozenset(settings.allowed_languages),
-            pairs=pair_segments(document, detections, language, other_language, self.encoder),
+            pairs=pair_segments(document, detections, language, other_language, self.encoder, self.word_vectors),
             detector=self.detector,
             divergence_threshold=settings.divergence_threshold,
         )

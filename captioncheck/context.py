@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .alignment import Alignment
 from .document import Document, Kind, Segment
 from .equivalence import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
@@ -20,6 +21,7 @@ class Pair:
     similarity: float
     cosine: float
     structural: bool = False  # paired because they fill the same slot, not because they look alike
+    alignment: Alignment | None = field(default=None, compare=False)  # of the two sides' contents
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import lexicon
+from .alignment import WordVectors, align
 from .context import PROSE_KINDS, Pair
 from .document import Document, Kind, Segment
 from .embeddings import Encoder
@@ -60,8 +61,9 @@ def _is_line_block(a: Segment, b: Segment) -> bool:
 
 
 def pair_segments(document: Document, detections: tuple[Detection, ...], language: str,
-                  foreign: set[int], encoder_factory: Callable[[], Encoder]) -> tuple[Pair, ...]:
-    """The pairs of ``document``; ``encoder_factory()`` is called only when there is something to pair."""
+                  foreign: set[int], encoder_factory: Callable[[], Encoder],
+                  word_vectors: Callable[[], WordVectors]) -> tuple[Pair, ...]:
+    """The pairs of ``document``; the factories are called only when there is something to pair."""
     segments = document.segments
     sources = [s for s in segments if s.id in foreign and s.kind in PROSE_KINDS]
     if not sources:
@@ -122,7 +124,10 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
 
     pairs = []
     for source_id, target_id, value, slot in chosen:
+        source_language = detections[source_id].language
+        alignment = align(contents[source_id], contents[target_id], source_language, language, word_vectors())
         equivalence = score(features(max(value, 0.0), contents[source_id], contents[target_id],
-                                     detections[source_id].language, language))
-        pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot))
+                                     source_language, language, alignment))
+        pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot,
+                          alignment=alignment))
     return tuple(sorted(pairs, key=lambda p: (p.source, p.target)))

@@ -1,0 +1,150 @@
+"""Align the words of a pair's two sides with the embedded encoder, and find what has no counterpart.
+
+Sentence embeddings say how close two sentences are overall; they cannot say *what* one side adds or
+drops. In the manner of SimAlign (Jalili Sabet et al., 2020), each content word of one side is
+matched with its most similar word of the other side, by the cosine of the multilingual encoder's
+word vectors (USE-m3 puts ``voiture``, ``car`` and ``coche`` at 0.9 of each other). A side's
+**coverage** is the mean of its words' best matches; words whose best match stays below
+``MATCH`` have no counterpart, and runs of them are the phrases a divergence message quotes.
+
+Function words (the most frequent words of each language) are left out: they align poorly across
+languages and carry little of the meaning. Word vectors are cached per encoder, so words that recur
+across an article, or a batch of articles, are encoded once.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+from .embeddings import Encoder
+from .langid.words import frequency
+
+# A word whose best match on the other side is below this cosine has no counterpart there.
+MATCH = 0.55
+# Words more frequent than this in their language are function words, left out of the alignment.
+FUNCTION_WORD_FREQUENCY = 1e-3
+CACHE_SIZE = 50_000
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an alignment: its content words' spans and how well each found a counterpart."""
+
+    spans: tuple[tuple[int, int], ...]
+    best: tuple[float, ...]
+
+    @property
+    def coverage(self) -> float:
+        return float(np.mean(self.best)) if self.best else 1.0
+
+    @property
+    def unaligned_share(self) -> float:
+        return sum(1 for b in self.best if b < MATCH) / len(self.best) if self.best else 0.0
+
+    @property
+    def unaligned_count(self) -> int:
+        return sum(1 for b in self.best if b < MATCH)
+
+    @property
+    def longest_gap(self) -> int:
+        """The longest run of consecutive content words without a counterpart."""
+        longest = current = 0
+        for best in self.best:
+            current = current + 1 if best < MATCH else 0
+            longest = max(longest, current)
+        return longest
+
+    def gaps(self, text: str, min_words: int = 2) -> list[tuple[int, int]]:
+        """Spans of ``text`` covering runs of ``min_words`` or more words without a counterpart."""
+        runs, current = [], []
+        for span, best in zip(self.spans, self.best):
+            if best < MATCH:
+                current.append(span)
+            else:
+                if len(current) >= min_words:
+                    runs.append((current[0][0], current[-1][1]))
+                current = []
+        if len(current) >= min_words:
+            runs.append((current[0][0], current[-1][1]))
+        return runs
+
+
+@dataclass(frozen=True)
+class Alignment:
+    left: Side
+    right: Side
+
+    @property
+    def coverage(self) -> float:
+        """The lower of the two sides' coverages: the side that says more decides."""
+        return min(self.left.coverage, self.right.coverage)
+
+    @property
+    def unaligned(self) -> float:
+        return max(self.left.unaligned_share, self.right.unaligned_share)
+
+    @property
+    def gap(self) -> int:
+        return max(self.left.longest_gap, self.right.longest_gap)
+
+    @property
+    def unaligned_count(self) -> int:
+        return max(self.left.unaligned_count, self.right.unaligned_count)
+
+
+class WordVectors:
+    """Word vectors from an encoder, cached (least recently used first out)."""
+
+    def __init__(self, encoder: Encoder, size: int = CACHE_SIZE) -> None:
+        self.encoder = encoder
+        self.size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def vectors(self, words: list[str]) -> np.ndarray:
+        missing = sorted({w for w in words if w not in self._cache})
+        if missing:
+            for word, vector in zip(missing, self.encoder.encode(missing)):
+                self._cache[word] = vector
+        for word in words:
+            self._cache.move_to_end(word)
+        while len(self._cache) > self.size:
+            self._cache.popitem(last=False)
+        if not words:
+            return np.zeros((0, 1), dtype=np.float32)
+        return np.stack([self._cache[w] for w in words])
+
+
+def content_words(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of ``text`` that carry meaning (function words left out)."""
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not word[0].isdigit() and frequency(word, language) >= FUNCTION_WORD_FREQUENCY:
+            continue
+        found.append((match.start(), match.end(), word.casefold()))
+    return found
+
+
+def align(left: str, right: str, left_language: str, right_language: str, vectors: WordVectors) -> Alignment:
+    """The word alignment of ``left`` and ``right``."""
+    left_words, right_words = content_words(left, left_language), content_words(right, right_language)
+    if not left_words or not right_words:
+        empty = Side((), ())
+        return Alignment(Side(tuple((s, e) for s, e, _ in left_words), tuple(0.0 for _ in left_words)) if left_words
+                         else empty,
+                         Side(tuple((s, e) for s, e, _ in right_words), tuple(0.0 for _ in right_words)) if right_words
+                         else empty)
+    a = vectors.vectors([w for _, _, w in left_words])
+    b = vectors.vectors([w for _, _, w in right_words])
+    similarity = a @ b.T
+    left_best = [1.0 if lw[2] == rw else float(x) for lw, x, rw in
+                 zip(left_words, similarity.max(axis=1), [right_words[j][2] for j in similarity.argmax(axis=1)])]
+    right_best = [1.0 if rw[2] == lw else float(x) for rw, x, lw in
+                  zip(right_words, similarity.max(axis=0), [left_words[i][2] for i in similarity.argmax(axis=0)])]
+    return Alignment(Side(tuple((s, e) for s, e, _ in left_words), tuple(left_best)),
+                     Side(tuple((s, e) for s, e, _ in right_words), tuple(right_best)))
