@@ -28,7 +28,7 @@ MATCH = 0.55
 # Words more frequent than this in their language are function words, left out of the alignment.
 FUNCTION_WORD_FREQUENCY = 1e-3
 CACHE_SIZE = 50_000
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*|\d+(?:[.,]\d+)*")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*")  # l'Assemblée: l, Assemblée
 
 
 @dataclass(frozen=True)

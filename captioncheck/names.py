@@ -28,6 +28,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 
 from . import text as textutil
+from .numbers import quantities
 from .langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.
@@ -203,9 +204,12 @@ def _name_words(value: str, start: int, language: str, sentence_start: bool) -> 
 
 
 def names(text: str, language: str = "und") -> list[Name]:
-    """The proper names of ``text``, in order."""
+    """The proper names of ``text``, in order; numbers written out ("Twenty-five") are not names."""
     found: list[Name] = []
+    written = [(q.start, q.end) for q in quantities(text, language)]
     for run in textutil.capitalised_runs(text):
+        if any(s <= run.start < e for s, e in written):
+            continue
         value = text[run.start:run.end]
         if run.words == 1 and run.sentence_start and language in ("und", ""):
             continue

@@ -2,15 +2,18 @@
 
 ``2,4`` and ``2.4`` are both 2.4; ``2.000``, ``2,000``, ``2 000`` and ``2000`` are all 2000;
 ``12,5 %`` and ``12.5%`` are 12.5 percent; ``2,4 milliards``, ``2.400 millones`` and ``2.4 billion``
-are all 2.4e9; and small numbers written out (``dos``, ``trois``, ``four``) count as digits.
+are all 2.4e9; ``quince por ciento`` and ``15 %`` are both 15 percent; and numbers written out in
+words (``vingt-cinq`` = ``veinticinco`` = ``twenty-five`` = 25) are read by text2num.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import regex
+from text_to_num import alpha2digit
 
 _NUMBER = regex.compile(
     r"(?<![\p{L}\d.,])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
@@ -28,21 +31,12 @@ SCALES: dict[str, dict[str, float]] = {
     "es": {"billón": 1e12, "billones": 1e12},
 }
 
-WRITTEN: dict[str, dict[str, int]] = {
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100, "dozen": 12},
-    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-           "onze": 11, "douze": 12, "vingt": 20, "cent": 100, "douzaine": 12},
-    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
-           "diez": 10, "once": 11, "doce": 12, "veinte": 20, "cien": 100, "docena": 12},
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
-           "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "hundert": 100},
-    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9,
-           "dieci": 10, "undici": 11, "dodici": 12, "venti": 20, "cento": 100},
-    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8,
-           "nove": 9, "dez": 10, "onze": 11, "doze": 12, "vinte": 20, "cem": 100},
-}
-_WORD = regex.compile(r"(?<![\p{L}\d])\p{L}+(?![\p{L}\d])")
+# Languages whose written-out numbers text2num reads ("vingt-cinq", "veinticinco", "twenty-five").
+WRITTEN_LANGUAGES = frozenset({"fr", "es", "en", "de", "it", "pt", "nl"})
+_PERCENT = regex.compile(
+    r"[ \u00a0\u202f]?(?:%|por\s+ciento|pour\s+cent|per\s*cent|percent|por\s+cento|per\s+cento|prozent)(?![\p{L}])",
+    regex.IGNORECASE)
+_DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
@@ -54,6 +48,7 @@ class Quantity:
     text: str
     value: float
     percent: bool = False
+    soft: bool = False  # "un", "una", "one": a number or an article; never reported alone
 
     def same_as(self, other: Quantity) -> bool:
         return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
@@ -83,19 +78,64 @@ def _scale(text: str, end: int, language: str) -> tuple[float, int]:
     return scale, end
 
 
+def _percent_after(text: str, end: int) -> int | None:
+    """Where a percent sign or phrase right after ``end`` ends ("12 %", "quince por ciento")."""
+    match = _PERCENT.match(text, end)
+    return match.end() if match else None
+
+
+def _written(text: str, language: str) -> list[Quantity]:
+    """Numbers written out in words, found by text2num's ``alpha2digit`` and placed back in ``text``.
+
+    text2num rewrites the text; a character diff of the two says which words became which digits,
+    so each written number keeps its exact span. Scale words after digits ("2,4 milliards") are left
+    to the digit reader, which knows each language's grouping. "un", "una", "one" are soft: they are
+    as often an article as a number; so are vague plurals ("miles", "thousands").
+    """
+    if language not in WRITTEN_LANGUAGES or not any(ch.isalpha() for ch in text):
+        return []
+    # Percent phrases become "%" (same length, offsets kept): text2num would read "cent" as 100.
+    prepared = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
+    converted = alpha2digit(prepared, language, threshold=0)
+    if converted == prepared:
+        return []
+    found = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, prepared, converted, autojunk=False).get_opcodes():
+        original, digits = text[i1:i2], converted[j1:j2]
+        if tag == "equal" or any(ch.isdigit() for ch in original) or not _DIGITS.search(digits):
+            continue
+        before = text[:i1].rstrip()
+        if before and before[-1].isdigit():
+            continue
+        start = i1 + len(original) - len(original.lstrip())
+        end = i2 - (len(original) - len(original.rstrip()))
+        if start >= end:
+            continue
+        value = float(_DIGITS.search(digits).group().replace(",", "."))
+        percent_end = _percent_after(text, end)
+        written = text[start:end]
+        # "miles de", "des milliers de", "thousands of": a vague amount, not a figure to compare.
+        vague = " " not in written and written.casefold().endswith("s") and value >= 100 \
+            and math.log10(value).is_integer()
+        found.append(Quantity(start, percent_end or end, text[start:percent_end or end], value,
+                              percent=percent_end is not None, soft=value <= 1 or vague))
+    return found
+
+
 def quantities(text: str, language: str = "und") -> list[Quantity]:
-    """Every number in ``text``, in order, with written-out small numbers of ``language``."""
+    """Every number in ``text``, in order: digits in any grouping, and numbers written out in words."""
     found = []
     for match in _NUMBER.finditer(text):
         value = _value(match.group("digits"), match.group("sep"))
         scale, end = _scale(text, match.end(), language)
-        found.append(Quantity(match.start(), end, text[match.start():end], value * scale,
-                              bool(match.group("percent"))))
-    written = WRITTEN.get(language, {})
-    for match in _WORD.finditer(text):
-        number = written.get(match.group().casefold())
-        if number is not None:
-            found.append(Quantity(match.start(), match.end(), match.group(), float(number)))
+        percent = bool(match.group("percent"))
+        if not percent and scale == 1.0:
+            percent_end = _percent_after(text, end)
+            if percent_end is not None:
+                percent, end = True, percent_end
+        found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
+    taken = [(q.start, q.end) for q in found]
+    found += [q for q in _written(text, language) if not any(s < q.end and q.start < e for s, e in taken)]
     return sorted(found, key=lambda q: q.start)
 
 
@@ -109,4 +149,4 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
             alone.append(quantity)
         else:
             remaining.remove(twin)
-    return alone, remaining
+    return [q for q in alone if not q.soft], [q for q in remaining if not q.soft]

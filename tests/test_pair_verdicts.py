@@ -1,0 +1,68 @@
+"""Pair verdicts on caption pairs written for these tests (data/pairs/pairs.tsv), in four directions.
+
+Each pair is laid out as a newsroom would: two caption lines with one credit, the untranslated
+caption above its translation, in an article in the translation's language. A faithful pair must
+raise no mismatch finding and be reported untranslated and paired; each changed pair must raise the
+rule its case names, on the translation's line.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from captioncheck.checker import Checker
+
+from conftest import DATA
+
+PAIRS = Path(DATA).parent / "pairs" / "pairs.tsv"
+MISMATCH_RULES = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
+EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
+            "clause": "meaning-divergence", "wrong": "meaning-divergence"}
+BODY = {
+    "fr": ("Le gouvernement présente son plan", "Le ministre a présenté mardi un plan d'investissement destiné à "
+           "moderniser les réseaux de transport du pays au cours des cinq prochaines années."),
+    "es": ("El Gobierno presenta su plan", "El ministro presentó el martes un plan de inversiones destinado a "
+           "modernizar las redes de transporte del país durante los próximos cinco años."),
+    "en": ("The government presents its plan", "The minister on Tuesday presented an investment plan to "
+           "modernise the country's transport networks over the next five years."),
+}
+
+
+def _rows() -> list[dict[str, str]]:
+    with PAIRS.open(encoding="utf-8", newline="") as handle:
+        fields = ("case", "source_language", "target_language", "source", "target")
+        return [dict(zip(fields, row)) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+ROWS = _rows()
+
+
+def _article(row: dict[str, str]) -> str:
+    title, body = BODY[row["target_language"]]
+    credit = "Javier SORIANO / AFP - "
+    return f"{title}\n\n{credit}{row['source']}\n{credit}{row['target']}\n\n{body}\n"
+
+
+def test_every_case_is_covered_in_four_directions():
+    directions = {(r["source_language"], r["target_language"]) for r in ROWS}
+    assert directions == {("es", "fr"), ("fr", "es"), ("es", "en"), ("en", "fr")}
+    for direction in directions:
+        cases = {r["case"] for r in ROWS if (r["source_language"], r["target_language"]) == direction}
+        assert cases == {"faithful", *EXPECTED}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['case']}-{r['source_language']}>{r['target_language']}-{i}"
+                                           for i, r in enumerate(ROWS)])
+def test_pair_verdict(row: dict[str, str], checker: Checker):
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    assert report.language == row["target_language"]
+    untranslated = [f for f in report.findings if f.rule == "untranslated-segment"]
+    assert [(f.line, f.related_segment) for f in untranslated] == [(3, 2)]
+    mismatches = {(f.rule, f.line) for f in report.findings if f.rule in MISMATCH_RULES}
+    if row["case"] == "faithful":
+        assert mismatches == set()
+    else:
+        assert (EXPECTED[row["case"]], 4) in mismatches
