@@ -37,6 +37,8 @@ _PERCENT = regex.compile(
     r"[ \u00a0\u202f]?(?:%|por\s+ciento|pour\s+cent|per\s*cent|percent|por\s+cento|per\s+cento|prozent)(?![\p{L}])",
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
+_ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
+_TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?![\d.,:])")
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,8 @@ def _written(text: str, language: str) -> list[Quantity]:
     text2num rewrites the text; a character diff of the two says which words became which digits,
     so each written number keeps its exact span. Scale words after digits ("2,4 milliards") are left
     to the digit reader, which knows each language's grouping. "un", "una", "one" are soft: they are
-    as often an article as a number; so are vague plurals ("miles", "thousands").
+    as often an article as a number, and "two" is as often "twice" or "a pair"; so are vague plurals
+    ("miles", "thousands"). Ordinals ("cuarto", "premier", "third") are skipped.
     """
     if language not in WRITTEN_LANGUAGES or not any(ch.isalpha() for ch in text):
         return []
@@ -111,21 +114,31 @@ def _written(text: str, language: str) -> list[Quantity]:
         end = i2 - (len(original) - len(original.rstrip()))
         if start >= end:
             continue
-        value = float(_DIGITS.search(digits).group().replace(",", "."))
+        number = _DIGITS.search(digits)
+        if _ORDINAL.match(digits, number.end()):
+            continue  # "cuarto", "premier", "third": ordinals (and rooms) are not amounts
+        value = float(number.group().replace(",", "."))
         percent_end = _percent_after(text, end)
         written = text[start:end]
         # "miles de", "des milliers de", "thousands of": a vague amount, not a figure to compare.
         vague = " " not in written and written.casefold().endswith("s") and value >= 100 \
             and math.log10(value).is_integer()
         found.append(Quantity(start, percent_end or end, text[start:percent_end or end], value,
-                              percent=percent_end is not None, soft=value <= 1 or vague))
+                              percent=percent_end is not None, soft=value <= 2 or vague))
     return found
 
 
 def quantities(text: str, language: str = "und") -> list[Quantity]:
     """Every number in ``text``, in order: digits in any grouping, and numbers written out in words."""
     found = []
+    times = [(m.start(), m.end()) for m in _TIME.finditer(text)]
+    for match in _TIME.finditer(text):
+        # "2:30", "14h30": a time of day, written "dos y media" as often as in figures; never alone
+        value = int(match.group("hours")) + int(match.group("minutes")) / 60
+        found.append(Quantity(match.start(), match.end(), match.group(), value, soft=True))
     for match in _NUMBER.finditer(text):
+        if any(s <= match.start() < e for s, e in times):
+            continue
         value = _value(match.group("digits"), match.group("sep"))
         scale, end = _scale(text, match.end(), language)
         percent = bool(match.group("percent"))
