@@ -78,6 +78,7 @@ TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}[ \t
 BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
 COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
 TRAILING_WINDOW = 240
+_VIA = regex.compile(r"[ \t]+(?:via|vía)[ \t]+.*$")
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,12 @@ class Credit:
 
     @property
     def key(self) -> str:
-        """The credit reduced for comparison: letters only, case-folded."""
-        return "".join(ch for ch in self.text.casefold() if ch.isalnum())
+        """The credit reduced for comparison: letters only, case-folded, without the distributor.
+
+        ``Name/AFP via Getty Images`` and ``Name/AFP`` credit the same picture.
+        """
+        text = _VIA.sub("", self.text)
+        return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 _SENTENCE_END = regex.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")

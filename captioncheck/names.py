@@ -193,7 +193,8 @@ def _name_words(value: str, start: int, language: str, sentence_start: bool) -> 
                                           or frequency(word, language) >= OPENER_FREQUENCY):
             continue
         last = i == len(words) - 1
-        if _is_word_of(word, language) or (last and len(words) > 1 or sentence_start) and _is_ordinary(word):
+        trailing_noun = last and bool(keep)  # "Tokyo Station", "Niagara Falls"; not "Está Pedro"
+        if _is_word_of(word, language) or (trailing_noun or i == 0 and sentence_start) and _is_ordinary(word):
             continue
         keep.append(i)
     while keep and fold(words[keep[-1]]) in _PARTICLE_WORDS:
