@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .alignment import WordVectors
+from .budget import time_limit
 from .context import Context, Pair, article_language
 from .document import Document, Kind
 from .embeddings import Encoder, load_encoder
-from .errors import CaptionCheckError, InputError
+from .errors import CaptionCheckError, FileTimeout, InputError
 from .findings import Finding
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .langid.detector import favour
@@ -99,12 +100,16 @@ class Checker:
                           pairs=context.pairs, findings=tuple(findings), notices=notices)
 
     def check_file(self, path: Path, display_path: str, settings: Settings | None = None) -> FileReport:
+        """Check one file; whatever goes wrong with it becomes its one-line error, never an exception."""
         settings = settings or self.settings
         try:
-            text = decode(load(path))
+            with time_limit(settings.timeout_per_file):
+                text = decode(load(path, settings.max_file_size))
+                return self.check_text(text, settings.input_format or format_of(path), display_path, settings)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
-        return self.check_text(text, settings.input_format or format_of(path), display_path, settings)
+        except FileTimeout as error:
+            return FileReport(path=display_path, error=str(error))
 
     def check_text(self, text: str, input_format: str, display_path: str,
                    settings: Settings | None = None) -> FileReport:
@@ -112,12 +117,17 @@ class Checker:
         settings = settings or self.settings
         try:
             document = parse(text, input_format, display_path, self.segmenter)
+            return self.check_document(document, settings)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
-        try:
-            return self.check_document(document, settings)
         except CaptionCheckError:
             raise
+        except RecursionError:
+            return FileReport(path=display_path, error="nested too deep to be read")
+        except MemoryError:
+            return FileReport(path=display_path, error="not enough memory to check this file")
+        except FileTimeout as error:
+            return FileReport(path=display_path, error=str(error))
         except Exception as error:  # a bug must not stop the other files; say so plainly
             return FileReport(path=display_path,
                               error=f"internal error ({type(error).__name__}: {error}); please report it")

@@ -22,6 +22,7 @@ from .config import ConfigFinder
 from .discovery import discover
 from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
+from .formatters.text_format import printable
 from .rules import BY_ID, RULES, documentation, summary
 from .runner import check_targets
 from .settings import OPTIONS, Option, Settings, merge
@@ -89,9 +90,9 @@ def _check(**values: Any) -> int:
     reports = check_targets(targets, run_settings.jobs, _progress_bar(len(targets)))
     for report in reports:
         if report.error is not None:
-            typer.echo(f"captioncheck: error: {report.path}: {report.error}", err=True)
+            typer.echo(f"captioncheck: error: {printable(report.path)}: {printable(report.error)}", err=True)
         for notice in report.notices:
-            typer.echo(f"captioncheck: notice: {report.path}: {notice}", err=True)
+            typer.echo(f"captioncheck: notice: {printable(report.path)}: {notice}", err=True)
 
     options = OutputOptions(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
                             quiet=run_settings.quiet, statistics=run_settings.statistics)

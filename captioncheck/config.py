@@ -16,14 +16,28 @@ from .settings import ConfigError, from_mapping
 CONFIG_NAME = ".captioncheck.toml"
 
 
+MAX_CONFIG_BYTES = 1_000_000
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The TOML document of ``path``; ConfigError (one line naming the file) for anything unusable."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes, not a configuration file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deep") from None
 
 
 def _table_in(directory: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -32,7 +46,8 @@ def _table_in(directory: Path) -> tuple[Path, dict[str, Any]] | None:
         return dedicated, _read_toml(dedicated)
     project = directory / "pyproject.toml"
     if project.is_file():
-        table = _read_toml(project).get("tool", {}).get("captioncheck")
+        tool = _read_toml(project).get("tool", {})
+        table = tool.get("captioncheck") if isinstance(tool, dict) else None
         if table is not None:
             if not isinstance(table, dict):
                 raise ConfigError(f"{project}: [tool.captioncheck] must be a table")

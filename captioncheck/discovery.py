@@ -1,6 +1,8 @@
 """Which files to check, each with the settings that apply to it, in a stable order.
 
-A file named on the command line is always checked. A directory is searched recursively for the
+A file named on the command line is always checked. A directory is searched recursively (symbolic
+links to folders are not followed; links to files only when they point inside the folder searched,
+and not at all with ``follow-symlinks = false``) for the
 ``include`` globs, minus the ``exclude`` globs and hidden files and folders; globs are matched, with
 ``fnmatch`` (``*`` also crosses ``/``; include globs ignore case), against the path relative to the directory searched and
 against the file name. Each file's settings come from its nearest configuration file, under what
@@ -40,7 +42,16 @@ def _matches(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
                for p in patterns)
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """Whether the symbolic link ``path`` points inside ``root`` (a loop or a dangling link does not)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
+
+
 def _files_under(directory: Path, settings: Settings) -> Iterator[Path]:
+    root_resolved = directory.resolve()
     for root, dirs, files in os.walk(directory):
         base = Path(root)
         dirs[:] = sorted(
@@ -53,6 +64,8 @@ def _files_under(directory: Path, settings: Settings) -> Iterator[Path]:
                 continue
             if _matches(relative, name, settings.exclude):
                 continue
+            if (base / name).is_symlink() and not (settings.follow_symlinks and _inside(base / name, root_resolved)):
+                continue  # a link out of the content folder (say to /etc/passwd or /dev/zero) is never read
             yield base / name
 
 

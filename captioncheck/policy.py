@@ -47,7 +47,7 @@ def apply_policy(findings: Iterable[Finding], settings: Settings,
 
 
 _DIRECTIVE = regex.compile(
-    r"captioncheck:\s*(?P<action>disable|enable|ignore)\s*(?:=\s*(?P<list>[\w\s,-]+?)|\[(?P<bracket>[\w\s,-]*)\])?\s*$",
+    r"captioncheck:\s*(?P<action>disable|enable|ignore)\s*(?:=\s*(?P<list>[^\n\]\[]*?)|\[(?P<bracket>[^\]\n]*)\])?\s*$",
     regex.IGNORECASE,
 )
 
@@ -57,9 +57,12 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str] | None] | None:
     match = _DIRECTIVE.search(comment.strip())
     if match is None:
         return None
-    listed = match.group("list") or match.group("bracket")
-    rules = frozenset(r.strip().lower() for r in listed.split(",") if r.strip()) if listed else None
-    return match.group("action").lower(), (rules or None)
+    listed = match.group("list") if match.group("list") is not None else match.group("bracket")
+    if listed is None:
+        return match.group("action").lower(), None
+    # "ignore[;]" or "ignore[]" names no rule: it suppresses nothing (never everything).
+    rules = frozenset(r.lower() for r in regex.split(r"[\s,;]+", listed) if r)
+    return match.group("action").lower(), rules
 
 
 def ranges(directives: Iterable[tuple[int, str, frozenset[str] | None]], last_line: int) -> list[Suppression]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
 from .checker import Checker, FileReport
 from .discovery import Target
@@ -54,21 +55,46 @@ def default_jobs() -> int:
 
 def check_targets(targets: Sequence[Target], jobs: int | None = None, progress: Progress | None = None,
                   checkers: Checkers | None = None) -> list[FileReport]:
-    """A report per target, in order; ``jobs`` worker processes when there is enough work for them."""
-    jobs = min(jobs or default_jobs(), sum(1 for t in targets if t.error is None))
-    reports: list[FileReport] = []
+    """A report per target, in order; ``jobs`` worker processes (never more than the cores) when there
+    is enough work for them. A worker that dies is replaced; the file it was checking, if it kills a
+    worker again on its own, is reported as an error."""
+    jobs = min(jobs or default_jobs(), default_jobs(), sum(1 for t in targets if t.error is None))
     if jobs <= 1:
         checkers = checkers or Checkers()
+        reports: list[FileReport] = []
         for target in targets:
             reports.append(checkers.check(target))
             if progress:
                 progress(len(reports), len(targets))
         return reports
+    done: dict[int, FileReport] = {}
+
+    def finished(index: int, report: FileReport) -> None:
+        done[index] = report
+        if progress:
+            progress(len(done), len(targets))
+
+    pending = list(range(len(targets)))
+    if not _run_pool(targets, pending, jobs, finished):
+        # A worker died: check what is left again, then each file still left alone in its own worker.
+        pending = [i for i in range(len(targets)) if i not in done]
+        if not _run_pool(targets, pending, jobs, finished):
+            for index in [i for i in range(len(targets)) if i not in done]:
+                if not _run_pool(targets, [index], 1, finished):
+                    finished(index, FileReport(path=targets[index].display,
+                                               error="the worker checking this file crashed; not checked"))
+    return [done[i] for i in range(len(targets))]
+
+
+def _run_pool(targets: Sequence[Target], indices: list[int], jobs: int,
+              finished: Callable[[int, FileReport], None]) -> bool:
+    """Check ``indices`` in a pool of ``jobs`` workers; False if a worker died before all were done."""
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    chunk = max(1, min(16, len(targets) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker) as pool:
-        for report in pool.map(_check_in_worker, targets, chunksize=chunk):
-            reports.append(report)
-            if progress:
-                progress(len(reports), len(targets))
-    return reports
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker) as pool:
+            futures = {pool.submit(_check_in_worker, targets[i]): i for i in indices}
+            for future in as_completed(futures):
+                finished(futures[future], future.result())
+    except BrokenProcessPool:
+        return False
+    return True

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+import regex
+
 from .embeddings import DEFAULT_MODEL
 from .equivalence import THRESHOLD
 from .errors import CaptionCheckError
@@ -46,6 +48,9 @@ class Settings:
     quiet: bool = False
     jobs: int | None = None
     input_format: str | None = None
+    max_file_size: int = 5_000_000
+    timeout_per_file: float = 60.0
+    follow_symlinks: bool = True
 
     def level_of(self, rule: str, default: Severity) -> Severity | None:
         """The severity a rule's findings get, or None when the rule is off or ignored."""
@@ -81,6 +86,30 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     for item in items:
         codes += [part.strip().lower() for part in _text(item, where).split(",") if part.strip()]
     return tuple(dict.fromkeys(codes))
+
+
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
+_SIZE = regex.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>b|kb|kib|k|mb|mib|m|gb|gib|g)?", regex.IGNORECASE)
+_UNITS = {None: 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 10**6, "mb": 10**6, "mib": 2**20,
+          "g": 10**9, "gb": 10**9, "gib": 2**30}
+
+
+def _languages(value: Any, where: str) -> tuple[str, ...]:
+    """Language codes (ISO 639-1 or -3), at least one."""
+    codes = _codes(value, where)
+    if not codes:
+        raise ConfigError(f"{where}: expected at least one language code, got {value!r}")
+    bad = [code for code in codes if not _LANGUAGE_CODE.fullmatch(code)]
+    if bad:
+        raise ConfigError(f"{where}: {bad[0]!r} is not a language code such as fr or es")
+    return codes
+
+
+def _language(value: Any, where: str) -> str:
+    codes = _languages(value, where)
+    if len(codes) > 1:
+        raise ConfigError(f"{where}: expected one language code, got {value!r}")
+    return codes[0]
 
 
 def _patterns(value: Any, where: str) -> tuple[str, ...]:
@@ -135,13 +164,47 @@ def _threshold(value: Any, where: str) -> float:
     return number
 
 
+MAX_JOBS = 256
+
+
 def _jobs(value: Any, where: str) -> int:
+    """A whole number of worker processes, 1 to MAX_JOBS (the runner caps it by the cores too)."""
+    if isinstance(value, bool) or isinstance(value, float) and not value.is_integer():
+        raise ConfigError(f"{where}: expected a whole number, got {value!r}")
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(f"{where}: expected a whole number, got {value!r}") from None
-    if number < 1 or isinstance(value, bool):
-        raise ConfigError(f"{where}: expected at least 1, got {value!r}")
+    if not 1 <= number <= MAX_JOBS:
+        raise ConfigError(f"{where}: expected a whole number from 1 to {MAX_JOBS}, got {value!r}")
+    return number
+
+
+def _size(value: Any, where: str) -> int:
+    """A size in bytes: a whole number, or text such as ``5MB``, ``500kB``, ``1GiB``."""
+    if isinstance(value, bool):
+        raise ConfigError(f"{where}: expected a size such as 5MB, got {value!r}")
+    if isinstance(value, int):
+        number = value
+    else:
+        match = _SIZE.fullmatch(_text(value, where).replace(" ", ""))
+        if match is None:
+            raise ConfigError(f"{where}: expected a size such as 5MB, got {value!r}")
+        number = int(float(match.group("number")) * _UNITS[match.group("unit").lower()])
+    if number < 1:
+        raise ConfigError(f"{where}: expected a positive size, got {value!r}")
+    return number
+
+
+def _seconds(value: Any, where: str) -> float:
+    if isinstance(value, bool):
+        raise ConfigError(f"{where}: expected a number of seconds, got {value!r}")
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ConfigError(f"{where}: expected a number of seconds, got {value!r}") from None
+    if not 0 < number <= 86400:
+        raise ConfigError(f"{where}: expected seconds between 0 and 86400 (0 excluded), got {value!r}")
     return number
 
 
@@ -170,11 +233,11 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     Option("format", "output_format", "Output format.", _choice(FORMATS), short="-f", choices=FORMATS),
     Option("language", "language", "The article's language (default: the majority language of its body).",
-           _code, metavar="LANG", short="-l"),
+           _language, metavar="LANG", short="-l"),
     Option("languages", "languages", "Comma-separated languages a segment may be identified as "
-           f"(default: {','.join(DEFAULT_LANGUAGES)}).", _codes, metavar="LANG,..."),
+           f"(default: {','.join(DEFAULT_LANGUAGES)}).", _languages, metavar="LANG,..."),
     Option("allow-language", "allowed_languages", "A language accepted on purpose besides the article's.",
-           _codes, metavar="LANG", multiple=True),
+           _languages, metavar="LANG", multiple=True),
     Option("langid", "langid", f"Language identification engine (default: {DEFAULT_ENGINE}).",
            _choice(tuple(sorted(ENGINES))), choices=tuple(sorted(ENGINES))),
     Option("model", "model", f"Embedding model for pairing: {DEFAULT_MODEL} (embedded, default) or a local "
@@ -194,6 +257,12 @@ OPTIONS: tuple[Option, ...] = (
            _choice(("text", "markdown", "html")), choices=("text", "markdown", "html")),
     Option("jobs", "jobs", "Files checked in parallel (default: the number of cores).", _jobs, metavar="N",
            short="-j"),
+    Option("max-file-size", "max_file_size", "Largest article read, in bytes or with a unit such as 5MB "
+           "(default: 5MB); a larger file is an error.", _size, metavar="SIZE"),
+    Option("timeout-per-file", "timeout_per_file", "Seconds one file may take before it is reported as an error "
+           "(default: 60).", _seconds, metavar="SECONDS"),
+    Option("follow-symlinks", "follow_symlinks", "Check symbolic links found in folders when they point inside "
+           "the folder searched (default: true); never outside it.", _flag, flag=True),
     Option("statistics", "statistics", "Print the number of findings per rule.", _flag, flag=True),
     Option("quiet", "quiet", "Print only the findings, no summary line.", _flag, short="-q", flag=True),
 )

@@ -81,7 +81,7 @@ def test_bad_inputs_are_reported_and_the_rest_still_checked(tmp_path: Path):
     assert result.returncode == 2
     errors = result.stderr.decode().splitlines()
     assert errors == [
-        f"captioncheck: error: {binary}: binary file (contains NUL bytes), not a text article",
+        f"captioncheck: error: {binary}: binary file or UTF-16 text (contains NUL bytes), not a UTF-8 article",
         f"captioncheck: error: {latin}: not valid UTF-8 (byte 0xe9 at offset 6); save it as UTF-8",
         f"captioncheck: error: {empty_dir}: no articles in this directory (include: *.txt *.md *.markdown *.html *.htm)",
         f"captioncheck: error: {missing}: no such file or directory",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ..checker import FileReport
 from ..findings import Finding, Severity
 from .summary import OutputOptions, summarize
@@ -15,6 +17,16 @@ EXCERPT_CHARS = 100
 _RESET = "\033[0m"
 _STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m",
            "rule": "\033[2m", "excerpt": "\033[36m"}
+
+
+# Control characters (ESC and the like) and bidirectional overrides from an article never reach the
+# terminal as such: they are shown escaped.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b``, ``\\u202e``)."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _paint(text: str, style: object, color: bool) -> str:
@@ -31,11 +43,11 @@ def _excerpt(report: FileReport, finding: Finding) -> str:
 
 
 def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: bool = True) -> str:
-    where = _paint(f"{report.path}:{finding.line}:{finding.column}:", "path", color)
+    where = _paint(f"{printable(report.path)}:{finding.line}:{finding.column}:", "path", color)
     severity = _paint(finding.severity.value, finding.severity, color)
     rule = _paint(f"{finding.rule} [{finding.code}]", "rule", color)
-    line = f"{where} {severity} {rule} {finding.message}"
-    return f"{line}\n    | {_paint(_excerpt(report, finding), 'excerpt', color)}" if excerpt else line
+    line = f"{where} {severity} {rule} {printable(finding.message)}"
+    return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}" if excerpt else line
 
 
 def _plural(count: int, word: str) -> str:

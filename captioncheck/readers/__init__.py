@@ -6,8 +6,12 @@ message says why (missing, a directory, binary, not UTF-8).
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
+
+import regex
 
 from ..document import Document
 from ..errors import InputError
@@ -20,25 +24,49 @@ __all__ = ["READERS", "assign_kinds", "decode", "format_of", "load", "parse", "r
 
 READERS = {"text": read_plaintext, "markdown": read_markdown, "html": read_html}
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-_SNIFF_BYTES = 8192
+DEFAULT_MAX_BYTES = 5_000_000
+_LONE_CR = regex.compile(r"\r(?!\n)")
 
 
 def decode(data: bytes) -> str:
     """UTF-8 text of ``data`` without its byte-order mark; InputError for binary or other encodings."""
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError("binary file (contains NUL bytes), not a text article")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("UTF-16 text; save it as UTF-8")
+    if b"\x00" in data:
+        raise InputError("binary file or UTF-16 text (contains NUL bytes), not a UTF-8 article")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); save it as UTF-8"
         ) from None
-    return text.removeprefix("\ufeff")
+    # A lone CR ends a line too (old Mac files): same length, so every offset stays where it was.
+    return _LONE_CR.sub("\n", text.removeprefix("\ufeff"))
 
 
-def load(path: Path) -> bytes:
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count:,} bytes"
+
+
+def load(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes``; InputError says why not.
+
+    A FIFO, device or socket is refused before it is opened: reading one could block forever or
+    never end (``/dev/zero``).
+    """
     try:
-        return path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode)
+                    or stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "special")
+            raise InputError(f"not a regular file ({kind}), not read")
+        if info.st_size > max_bytes:
+            raise InputError(f"{_size(info.st_size)}, larger than the limit of {_size(max_bytes)} "
+                             "(--max-file-size)")
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except IsADirectoryError:
@@ -47,6 +75,9 @@ def load(path: Path) -> bytes:
         raise InputError("permission denied") from None
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    if len(data) > max_bytes:
+        raise InputError(f"larger than the limit of {_size(max_bytes)} (--max-file-size)")
+    return data
 
 
 def format_of(path: Path) -> str:
@@ -66,5 +97,6 @@ def parse(text: str, input_format: str, display_path: str, segmenter: Segmenter 
 
 
 def read_document(path: Path, display_path: str | None = None, input_format: str | None = None,
-                  segmenter: Segmenter | None = None) -> Document:
-    return parse(decode(load(path)), input_format or format_of(path), display_path or str(path), segmenter)
+                  segmenter: Segmenter | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return parse(decode(load(path, max_bytes)), input_format or format_of(path), display_path or str(path),
+                 segmenter)

@@ -20,16 +20,18 @@ def _markers(lines: list[str]) -> tuple[list[str], list[Suppression]]:
     cleaned, suppressions = list(lines), []
     for number, line in enumerate(lines):
         whole = _MARKER.match(line)
-        if whole:
-            _, rules = parse_directive(whole.group("directive"))
+        directive = parse_directive(whole.group("directive")) if whole else None
+        if whole and directive is not None:
+            _, rules = directive
             cleaned[number] = ""
             following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
             if following is not None:
                 suppressions.append(Suppression(rules, following + 1, following + 1))
             continue
         trailing = _TRAILING_MARKER.search(line)
-        if trailing:
-            _, rules = parse_directive(trailing.group("directive"))
+        directive = parse_directive(trailing.group("directive")) if trailing else None
+        if trailing and directive is not None:
+            _, rules = directive
             cleaned[number] = line[:trailing.start()]
             suppressions.append(Suppression(rules, number + 1, number + 1))
     return cleaned, suppressions
