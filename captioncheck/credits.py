@@ -23,6 +23,7 @@ end, in brackets and after ``©``, with bounded repetition).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -140,6 +141,12 @@ def find_credits(text: str, lead: int = 0) -> list[Credit]:
     ``lead`` is where the caption proper starts (after an icon word or interface label), the only
     place a leading credit is sought.
     """
+    return list(_find_credits(text, lead))
+
+
+@functools.lru_cache(maxsize=65536)
+def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
+    """Memoised: segment kinds, masking and the rules all ask about the same texts."""
     found: list[Credit] = []
 
     def add(credit: Credit | None) -> None:
@@ -159,4 +166,4 @@ def find_credits(text: str, lead: int = 0) -> list[Credit]:
         if credit is not None:
             add(credit)
             break
-    return sorted(found, key=lambda c: c.start)
+    return tuple(sorted(found, key=lambda c: c.start))

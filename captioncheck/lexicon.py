@@ -100,6 +100,8 @@ def is_credit_only(text: str) -> bool:
 
 def find_icons(text: str) -> list[tuple[int, int]]:
     """Spans of icon-font ligatures such as ``photo_camera``."""
+    if "_" not in text:  # every ligature has one; most text has none, and the search is not cheap
+        return []
     return [m.span() for m in ICON_PATTERN.finditer(text)]
 
 

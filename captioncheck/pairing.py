@@ -8,7 +8,8 @@ preferring one that shares the source's credit; the ``alt`` text and the ``figca
 ``figure``; the alt text and the caption line of one Markdown image. The structure of the article says
 they belong together, so when they do not say the same thing, that is the defect to report.
 
-**Similarity pairs**, for the sources left: candidates are the captions anywhere in the article and
+**Similarity pairs**, for the sources left: candidates are the captions of the article (within
+``CAPTION_REACH`` segments) and
 the segments within ``WINDOW`` places of the source, in the article's language. A candidate's score is
 the cosine of the two contents' embeddings (credits and icon words removed), plus a bonus for sitting
 right beside the source and for sharing its credit. Pairs are chosen greedily, best score first, one
@@ -20,6 +21,7 @@ Each pair carries its equivalence score (see :mod:`captioncheck.equivalence`), w
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from . import lexicon
@@ -31,6 +33,8 @@ from .equivalence import features, score
 from .langid import Detection
 
 WINDOW = 2
+# Captions further than this many segments away are not candidates (an article has a few dozen).
+CAPTION_REACH = 60
 ADJACENT_BONUS = 0.1
 SHARED_CREDIT_BONUS = 0.1
 MIN_SCORE = 0.45
@@ -38,13 +42,13 @@ MIN_SCORE = 0.45
 MIN_PROSE_COSINE = 0.65
 
 
-def _slot_partner(source: Segment, segments: tuple[Segment, ...], eligible: set[int],
+def _slot_partner(source: Segment, block: list[Segment], eligible: set[int], taken: set[int],
                   credits: Callable[[int], set[str]]) -> int | None:
     """The caption in the article's language that fills the same slot as caption ``source``."""
     if source.kind is not Kind.CAPTION:
         return None
-    same_block = [s for s in segments if s.block == source.block and s.id != source.id
-                  and s.kind is Kind.CAPTION and s.id in eligible]
+    same_block = [s for s in block if s.id != source.id and s.kind is Kind.CAPTION and s.id in eligible
+                  and s.id not in taken]
     if not same_block:
         return None
     shared = [s for s in same_block if credits(s.id) & credits(source.id)]
@@ -77,22 +81,27 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
             credit_cache[segment_id] = lexicon.credit_keys(segments[segment_id].text)
         return credit_cache[segment_id]
 
+    blocks: dict[int, list[Segment]] = {}
+    for segment in segments:
+        blocks.setdefault(segment.block, []).append(segment)
     structural: dict[int, int] = {}
     taken: set[int] = set()
     for source in sources:
-        partner = _slot_partner(source, segments, eligible - taken, credits)
+        partner = _slot_partner(source, blocks[source.block], eligible, taken, credits)
         if partner is not None:
             structural[source.id] = partner
             taken.add(partner)
 
+    captions = [t for t in sorted(eligible) if segments[t].kind is Kind.CAPTION]
     candidates: dict[int, list[int]] = {}
     for source in sources:
         if source.id in structural:
             continue
-        candidates[source.id] = [
-            t for t in sorted(eligible - taken)
-            if t != source.id and (segments[t].kind is Kind.CAPTION or abs(t - source.id) <= WINDOW)
-        ]
+        near = range(max(0, source.id - WINDOW), min(len(segments), source.id + WINDOW + 1))
+        low, high = bisect.bisect_left(captions, source.id - CAPTION_REACH), bisect.bisect_right(
+            captions, source.id + CAPTION_REACH)
+        candidates[source.id] = sorted({t for t in (*captions[low:high], *near)
+                                        if t != source.id and t in eligible and t not in taken})
     needed = sorted({s.id for s in sources} | set(structural.values())
                     | {t for ts in candidates.values() for t in ts})
     if not structural and not any(candidates.values()):

@@ -32,7 +32,9 @@ class SentenceTransformersEncoder:
                 "pip install 'captioncheck[sentence-transformers]'"
             ) from None
         try:
-            self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
+            # Never run code shipped in a model folder: a configuration file must not execute anything.
+            self._model = SentenceTransformer(model, device="cpu", local_files_only=True, trust_remote_code=False,
+                                              model_kwargs={"use_safetensors": True})
         except Exception as error:  # the library raises many types for a missing model
             reason = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise CaptionCheckError(f"model {model!r} is not available locally ({reason})") from None

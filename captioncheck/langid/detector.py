@@ -56,9 +56,13 @@ def favour(detection: Detection, language: str, prior: float = ARTICLE_PRIOR) ->
 
 # Languages that capitalise every noun: there a lone capitalised word is not a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+# Longer text is judged on its first this many characters.
+SAMPLE_CHARS = 20_000
 # How many of the engine's best languages the word evidence re-ranks, and how much it weighs.
 RERANKED = 4
 WORD_WEIGHT = 0.5
+# A language this many times less likely than the best is no contender.
+CONTENDER = 1e-4
 
 
 class LanguageDetector:
@@ -88,7 +92,10 @@ class LanguageDetector:
         ranked = self.engine.rank(prose)
         if self.word_evidence is None:
             return ranked
-        best = ranked[:RERANKED]
+        # Only languages the engine still considers are re-ranked; a sure answer needs no words.
+        best = [item for item in ranked[:RERANKED] if item[1] >= ranked[0][1] * CONTENDER]
+        if len(best) < 2:
+            return ranked
         scores = [math.log(max(p, 1e-12)) + WORD_WEIGHT * self.word_evidence.log_likelihood(prose, lang)
                   for lang, p in best]
         top = max(scores)
@@ -111,6 +118,10 @@ class LanguageDetector:
 
     def detect(self, text: str, min_words: int | None = None) -> Detection:
         min_words = self.min_words if min_words is None else min_words
+        if len(text) > SAMPLE_CHARS:
+            # A long text's language shows in its beginning; judging all of it only costs time.
+            cut = text.rfind(" ", 0, SAMPLE_CHARS)
+            text = text[:cut if cut > 0 else SAMPLE_CHARS]
         detection = self._judge(textutil.mask(text), min_words)
         if detection.language in NOUN_CAPITALISING or not detection.determined:
             # Masking every capitalised word may have hidden German nouns, or left too few words:

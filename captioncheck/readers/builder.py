@@ -9,7 +9,7 @@ import regex
 from ..document import Piece
 from .structure import RawSegment
 
-_RUN = regex.compile(r"\S+|\s+")
+_ODD_SPACE = regex.compile(r"[^\S ]\s*|  +\s*")  # any whitespace but a single plain space
 
 
 class LineIndex:
@@ -34,19 +34,39 @@ class SegmentBuilder:
         self.pending_space = False
 
     def add(self, text: str, offset: int) -> None:
-        """``text``, found at ``offset`` in the file (a character offset)."""
-        for match in _RUN.finditer(text):
-            if match.group().isspace():
-                self.pending_space = self.length > 0
-                continue
-            if self.pending_space:
-                self.parts.append(" ")
-                self.length += 1
-                self.pending_space = False
-            line, column = self.index.position(offset + match.start())
-            self.pieces.append(Piece(self.length, line, column))
-            self.parts.append(match.group())
-            self.length += len(match.group())
+        """``text``, found at ``offset`` in the file (a character offset).
+
+        Words separated by single spaces on one line are one piece: a long paragraph costs a piece
+        per line or odd space, not one per word.
+        """
+        position = 0
+        for match in _ODD_SPACE.finditer(text):
+            self._add_plain(text[position:match.start()], offset + position)
+            self.pending_space = self.length > 0
+            position = match.end()
+        self._add_plain(text[position:], offset + position)
+
+    def _add_plain(self, chunk: str, offset: int) -> None:
+        """A chunk without newlines, tabs or runs of spaces (single spaces only)."""
+        if not chunk:
+            return
+        core = chunk.strip(" ")
+        if not core:
+            self.pending_space = self.length > 0
+            return
+        lead = len(chunk) - len(chunk.lstrip(" "))
+        if lead:
+            self.pending_space = self.length > 0
+        if self.pending_space:
+            self.parts.append(" ")
+            self.length += 1
+            self.pending_space = False
+        line, column = self.index.position(offset + lead)
+        self.pieces.append(Piece(self.length, line, column))
+        self.parts.append(core)
+        self.length += len(core)
+        if chunk.endswith(" "):
+            self.pending_space = True
 
     def add_located(self, content: str, source: str, cursor: int) -> int:
         """Add ``content``, a rendering of ``source`` from ``cursor`` on; return the cursor after it.

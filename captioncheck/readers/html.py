@@ -244,17 +244,26 @@ class _Tokenizer(HTMLParser):
         return segments
 
 
+# Marked sections other than CDATA ("<![if mso]>", "<![g>") make the standard parser raise; they are
+# blanked out, same length, before parsing.
+_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^>]{0,10000}>")
+
+
+def _without_marked_sections(text: str) -> str:
+    return _MARKED_SECTION.sub(lambda m: regex.sub(r"[^\n]", " ", m.group()), text)
+
+
 def read_fragment(source: str, index: LineIndex, start: int, end: int) -> list[RawSegment]:
     """Segments of the HTML in ``source[start:end]`` (raw HTML in Markdown), positioned in ``source``."""
     tokenizer = _Tokenizer(source, index, start, end)
-    tokenizer.feed(source[start:end])
+    tokenizer.feed(_without_marked_sections(source[start:end]))
     return tokenizer.finish()
 
 
 def read_html(text: str) -> Parsed:
     index = LineIndex(text)
     tokenizer = _Tokenizer(text, index)
-    tokenizer.feed(text)
+    tokenizer.feed(_without_marked_sections(text))
     segments = tokenizer.finish()
     suppressions = ranges(tokenizer.directives, len(index.starts))
     return Parsed(segments, tuple(suppressions), tokenizer.scope_language or tokenizer.language)

@@ -1,7 +1,8 @@
 """Markdown articles (CommonMark, with YAML or TOML front matter and Hugo figure shortcodes).
 
 Front matter is read for the article's language (``lang``, ``language`` or ``locale``) and is not
-checked as prose; code blocks and inline code are skipped. Captions are what Markdown gives them:
+checked as prose; front matter that cannot be read (invalid, nested too deep, over 64 KB) makes
+the file an error, as it would for a site generator; code blocks and inline code are skipped. Captions are what Markdown gives them:
 an image's alt text and title, the text beside an image in its paragraph (the usual italic line under
 it), an italic-only paragraph right after an image, the ``caption``/``alt``/``title`` of a Hugo
 ``{{< figure >}}`` shortcode or a Jekyll ``{% include figure.html %}``, and raw HTML figures
@@ -19,6 +20,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..document import Kind
+from ..errors import InputError
 from ..policy import Suppression, parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
 from .html import read_fragment
@@ -32,6 +34,7 @@ _SHORTCODE = regex.compile(
 _ATTRIBUTE = regex.compile(r"(?P<name>\w+)\s*=\s*(?:\"(?P<value>[^\"]*)\"|'(?P<value>[^']*)')")
 _SHORTCODE_CAPTIONS = ("caption", "alt", "title", "attr")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
+MAX_FRONT_MATTER_CHARS = 65_536
 
 
 def _front_matter(text: str) -> tuple[str, str | None]:
@@ -40,10 +43,16 @@ def _front_matter(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     body = match.group("body") or ""
+    kind = "YAML" if match.group("fence") == "---" else "TOML"
+    if len(body) > MAX_FRONT_MATTER_CHARS:
+        raise InputError(f"front matter larger than {MAX_FRONT_MATTER_CHARS:,} characters")
     try:
-        data = yaml.safe_load(body) if match.group("fence") == "---" else tomllib.loads(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError):
-        data = None
+        data = yaml.safe_load(body) if kind == "YAML" else tomllib.loads(body)
+    except RecursionError:
+        raise InputError(f"{kind} front matter nested too deep") from None
+    except (yaml.YAMLError, tomllib.TOMLDecodeError) as error:
+        reason = " ".join(str(error).split())
+        raise InputError(f"{kind} front matter cannot be read: {reason[:120]}") from None
     language = None
     if isinstance(data, dict):
         for key in _LANGUAGE_KEYS:
