@@ -34,8 +34,9 @@ PROGRESS_MIN_FILES = 50
 def _annotation(option: Option) -> Any:
     flags = [f"--{option.key}"] + ([option.short] if option.short else [])
     metavar = option.metavar or None
-    if option.flag:
-        return Annotated[Optional[bool], typer.Option(*flags, help=option.help, show_default=False)]
+    if option.flag:  # --quiet/--no-quiet: the command line can override a configuration file either way
+        names = [f"--{option.key}/--no-{option.key}"] + ([option.short] if option.short else [])
+        return Annotated[Optional[bool], typer.Option(*names, help=option.help, show_default=False)]
     if option.choices:
         choice = enum.Enum(option.attribute, {c: c for c in option.choices}, type=str)
         return Annotated[Optional[choice], typer.Option(*flags, help=option.help, show_default=False,

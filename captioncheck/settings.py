@@ -190,7 +190,7 @@ def _size(value: Any, where: str) -> int:
         match = _SIZE.fullmatch(_text(value, where).replace(" ", ""))
         if match is None:
             raise ConfigError(f"{where}: expected a size such as 5MB, got {value!r}")
-        number = int(float(match.group("number")) * _UNITS[match.group("unit").lower()])
+        number = int(float(match.group("number")) * _UNITS[(match.group("unit") or "b").lower()])
     if number < 1:
         raise ConfigError(f"{where}: expected a positive size, got {value!r}")
     return number

@@ -122,3 +122,45 @@ def test_model_folder_in_a_config_file_is_relative_to_it(tmp_path: Path):
     (repo / "models" / "labse").mkdir(parents=True)
     _, values = ConfigFinder().for_path(repo / "news" / "article.txt")
     assert values["model"] == str((repo / "models" / "labse").resolve())
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("name, content, message", [
+    (".captioncheck.toml", 'languages = ","', "expected at least one language code"),
+    (".captioncheck.toml", "jobs = inf", "expected a whole number"),
+    (".captioncheck.toml", "jobs = 2.5", "expected a whole number"),
+    (".captioncheck.toml", "jobs = 100000", "from 1 to 256"),
+    (".captioncheck.toml", 'max-file-size = "lots"', "expected a size such as 5MB"),
+    (".captioncheck.toml", "timeout-per-file = -1", "expected seconds"),
+    (".captioncheck.toml", 'language = "fr,es"', "expected one language code"),
+    (".captioncheck.toml", 'languages = ["fr", "x y"]', "is not a language code"),
+    ("pyproject.toml", "tool = 1", None),
+    (".captioncheck.toml", b"langid = \"py3langid\" # caf\xe9\n", "not valid UTF-8"),
+    ("pyproject.toml", b"[tool.captioncheck]\nquiet = true # caf\xe9\n", "not valid UTF-8"),
+    (".captioncheck.toml", "a = " + "[" * 3000 + "]" * 3000, "invalid TOML"),
+])
+def test_every_configuration_value_is_checked_with_one_line(tmp_path: Path, name: str, content, message):
+    repo = tmp_path / "content"
+    repo.mkdir()
+    shutil.copy(ARTICLE, repo / "article.txt")
+    target = repo / name
+    target.write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = run_cli(str(repo / "article.txt"), cwd=repo)
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr
+    if message is None:  # a pyproject.toml whose [tool] is not a table has no captioncheck settings
+        assert result.returncode == 1, stderr
+        return
+    assert result.returncode == 2
+    [line] = stderr.splitlines()
+    assert line.startswith("captioncheck: error: ") and str(target) in line and message in line, line
+
+
+def test_sizes_read_with_units():
+    from captioncheck.settings import from_mapping
+
+    assert from_mapping({"max-file-size": "5MB"}, "f")["max_file_size"] == 5_000_000
+    assert from_mapping({"max-file-size": "512kib"}, "f")["max_file_size"] == 524_288
+    assert from_mapping({"max-file-size": 1000}, "f")["max_file_size"] == 1000

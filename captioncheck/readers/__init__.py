@@ -40,8 +40,7 @@ def decode(data: bytes) -> str:
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); save it as UTF-8"
         ) from None
-    # A lone CR ends a line too (old Mac files): same length, so every offset stays where it was.
-    return _LONE_CR.sub("\n", text.removeprefix("\ufeff"))
+    return text.removeprefix("\ufeff")
 
 
 def _size(count: int) -> str:
@@ -90,7 +89,8 @@ Segmenter = Callable[[list[RawSegment]], list[RawSegment]]
 
 def parse(text: str, input_format: str, display_path: str, segmenter: Segmenter | None = None) -> Document:
     """The document of ``text``; ``segmenter`` may re-cut the segments before they get their kinds."""
-    parsed: Parsed = READERS[input_format](text)
+    # A lone CR ends a line too (old Mac files): same length, so every offset stays where it was.
+    parsed: Parsed = READERS[input_format](_LONE_CR.sub("\n", text))
     raw = segmenter(parsed.segments) if segmenter is not None else parsed.segments
     return Document(path=display_path, segments=assign_kinds(raw),
                     declared_language=parsed.declared_language, suppressions=parsed.suppressions)
