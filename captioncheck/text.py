@@ -20,6 +20,9 @@ _HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
 _CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+# URLs, e-mail addresses, handles, numbers and acronyms, in one pass.
+_NOT_PROSE = regex.compile("|".join([r"(?i:https?://|www\.)\S+"]
+                                    + [f"(?:{p.pattern})" for p in (_EMAIL, _HANDLE, _NUMBER, _ACRONYM)]))
 _QUOTED = regex.compile(r"«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
 _CLOSERS = r"(?:\s?[\"»”’)\]])*"
 _SENTENCE_END = regex.compile(
@@ -31,12 +34,6 @@ QUOTED_TITLE_MAX_WORDS = 5
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -51,28 +48,41 @@ def _is_quoted_title(inner: str) -> bool:
             and not inner.endswith((".", "!", "?", "…")))
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every span replaced by spaces (line breaks kept); same length."""
+    if not spans:
+        return text
+    parts, cursor = [], 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        parts.append(text[cursor:start])
+        piece = text[start:end]
+        parts.append(" " * len(piece) if "\n" not in piece else regex.sub(r"[^\n]", " ", piece))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
 def mask(text: str, names: bool = True) -> str:
     """``text`` with non-prose replaced by spaces; same length, same offsets.
 
     With ``names=False`` a lone capitalised word is kept (only runs of two or more are masked): in
     German every noun is capitalised, so a lone capital is no evidence of a name.
     """
-    chars = list(text)
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
     spans += lexicon.find_icons(text)
     spans += lexicon.find_ui_labels(text)
-    for pattern in (_URL, _EMAIL, _HANDLE, _NUMBER, _ACRONYM):
-        spans += [m.span() for m in pattern.finditer(text)]
-    for match in _QUOTED.finditer(text):
-        inner = next(g for g in match.groups() if g is not None)
-        if _is_quoted_title(inner):
-            spans.append(match.span())
-    for start, end in spans:
-        _blank(chars, start, end)
+    spans += [m.span() for m in _NOT_PROSE.finditer(text)]
+    if "«" in text or "“" in text or '"' in text:
+        for match in _QUOTED.finditer(text):
+            inner = next(g for g in match.groups() if g is not None)
+            if _is_quoted_title(inner):
+                spans.append(match.span())
+    masked = _blanked(text, spans)
     # Sentence starts are judged once credits and icons are gone: "AFP - El presidente" starts at "El".
-    for start, end in _proper_noun_spans("".join(chars), lone_words=names):
-        _blank(chars, start, end)
-    return "".join(chars)
+    return _blanked(masked, _proper_noun_spans(masked, lone_words=names))
 
 
 @dataclass(frozen=True)

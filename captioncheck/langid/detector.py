@@ -62,7 +62,7 @@ SAMPLE_CHARS = 20_000
 RERANKED = 4
 WORD_WEIGHT = 0.5
 # A language this many times less likely than the best is no contender.
-CONTENDER = 1e-4
+CONTENDER = 1e-2
 
 
 class LanguageDetector:
