@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .alignment import WordVectors
@@ -25,6 +25,29 @@ from .settings import Settings
 
 NO_CONTENT = "no article content found: nothing was checked"
 LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
+
+
+# A short caption the detector left undetermined is judged at this confidence when it fills a slot beside
+# a caption in the article's language: the structure says one of the two is a translation of the other.
+SLOT_CONFIDENCE = 0.5
+
+
+def decide_in_slots(document: Document, detections: tuple[Detection, ...], language: str) -> tuple[Detection, ...]:
+    """Detections with short undetermined captions decided where they sit beside their translation."""
+    decided = list(detections)
+    segments = document.segments
+    for segment, detection in zip(segments, detections):
+        if (segment.kind is not Kind.CAPTION or detection.determined or not detection.alternatives
+                or detection.words < 3):
+            continue
+        best, confidence = detection.alternatives[0]
+        if best == language or confidence < SLOT_CONFIDENCE:
+            continue
+        beside = [segments[i] for i in (segment.id - 1, segment.id + 1) if 0 <= i < len(segments)]
+        if any(other.kind is Kind.CAPTION and other.block == segment.block
+               and detections[other.id].language == language for other in beside):
+            decided[segment.id] = replace(detection, language=best, confidence=confidence)
+    return tuple(decided)
 
 
 @dataclass(frozen=True)
@@ -83,6 +106,7 @@ class Checker:
         language = settings.language or document.declared_language or article_language(document, detections)
         if language != UNDETERMINED:
             detections = tuple(favour(d, language) for d in detections)
+            detections = decide_in_slots(document, detections, language)
         other_language = {s.id for s, d in zip(document.segments, detections)
                           if d.determined and language != UNDETERMINED and d.language != language}
         context = Context(

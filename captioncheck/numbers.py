@@ -38,7 +38,7 @@ _PERCENT = regex.compile(
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
 _ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
-_TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?![\d.,:])")
+_TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
 
 
 @dataclass(frozen=True)

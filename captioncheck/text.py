@@ -30,6 +30,8 @@ _SENTENCE_END = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"\s*(?:[;:—–]|\s-\s|[()«»“”\"])\s*")
 QUOTED_TITLE_MAX_WORDS = 5
+# A word this frequent in some language is an ordinary word, whatever its capital.
+FREQUENT_WORD = 1e-4
 
 
 def words(text: str) -> list[str]:
@@ -138,11 +140,27 @@ def capitalised_runs(text: str) -> list[CapitalisedRun]:
 
 
 def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, int]]:
-    """Runs of capitalised words; a lone capitalised word too (``lone_words``) unless it starts a sentence."""
-    return [
-        (run.start, run.end) for run in capitalised_runs(text)
-        if run.words > 1 or (lone_words and not run.sentence_start)
-    ]
+    """Runs of capitalised words; a lone capitalised word too (``lone_words``) unless it starts a sentence.
+
+    A sentence's first word that is a frequent word of some language owes its capital to its place:
+    it stays prose even before a name ("Is Tom still eating?" keeps "Is", "Jens Stoltenberg a dit"
+    masks both), and so does a lone capital letter (the English "I").
+    """
+    from .langid.words import PANEL, frequency  # here: langid imports this module
+
+    spans = []
+    for run in capitalised_runs(text):
+        start, count = run.start, run.words
+        if run.sentence_start and count > 1:
+            gap = regex.search(r"\s+", text[start:run.end])
+            first = text[start:start + gap.start()] if gap is not None else ""
+            if gap is not None and max(frequency(first, lang) for lang in PANEL) >= FREQUENT_WORD:
+                start, count = start + gap.end(), count - 1
+        if run.end - start == 1:
+            continue
+        if count > 1 or (lone_words and not (run.sentence_start and start == run.start)):
+            spans.append((start, run.end))
+    return spans
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
