@@ -79,6 +79,24 @@ TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}[ \t
 BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
 COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
 TRAILING_WINDOW = 240
+# What any trailing credit has near it: a slash, a label's colon, a dash, "by"/"via"/"for" after a label,
+# an archive word, or a short last sentence (". REUTERS"). Plain substring tests: without one of them,
+# the TRAILING pattern is not tried at every position of the window.
+_TRAILING_HINTS = ("/", ":", "©", "|", " - ", " – ", " — ", " via ", " vía ", " for ", " para ", " pour ",
+                   " per ", " für ", "oto ", "icture ", "mage ", "rchiv", "File", "Handout")
+_SENTENCE_ENDS = ".!?…)]»”\""
+SHORT_TAIL = 80
+
+
+def _may_end_with_credit(tail: str, whole: bool) -> bool:
+    if any(hint in tail for hint in _TRAILING_HINTS):
+        return True
+    end = max(tail.rstrip(" \t.").rfind(ch) for ch in _SENTENCE_ENDS)
+    if end < 0:
+        return whole and len(tail) <= SHORT_TAIL
+    return 0 < len(tail[end + 1:].strip()) <= SHORT_TAIL
+
+
 _VIA = regex.compile(r"[ \t]+(?:via|vía)[ \t]+.*$")
 
 
@@ -153,15 +171,21 @@ def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
         if credit is not None and not any(credit.start < c.end and c.start < credit.end for c in found):
             found.append(credit)
 
-    for pattern, kind in ((BRACKETED, "bracketed"), (COPYRIGHT, "copyright")):
-        for match in pattern.finditer(text):
-            add(_credit(match, text, kind))
+    if "(" in text or "[" in text:
+        for match in BRACKETED.finditer(text):
+            add(_credit(match, text, "bracketed"))
+    if "©" in text:
+        for match in COPYRIGHT.finditer(text):
+            add(_credit(match, text, "copyright"))
     while lead < len(text) and text[lead] in " \t":
         lead += 1
     leading = LEADING.match(text, lead)
     if leading:
         add(_credit(leading, text, "leading"))
-    for match in TRAILING.finditer(text, max(0, len(text) - TRAILING_WINDOW)):
+    window = max(0, len(text) - TRAILING_WINDOW)
+    if not _may_end_with_credit(text[window:], window == 0):
+        return tuple(sorted(found, key=lambda c: c.start))  # nothing a trailing credit could hang on
+    for match in TRAILING.finditer(text, window):
         credit = _credit(match, text, "trailing")
         if credit is not None:
             add(credit)

@@ -6,6 +6,8 @@ the rules to report leftovers. Everything is a compiled pattern; matching return
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from . import credits
@@ -65,6 +67,11 @@ BOILERPLATE_MAX_WORDS = 12
 
 def find_credits(text: str) -> list[Credit]:
     """Every photo credit in ``text`` (see :mod:`captioncheck.credits`), icon words and labels skipped."""
+    return list(_credits_after_lead(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _credits_after_lead(text: str) -> tuple[Credit, ...]:
     lead = 0
     for start, end in find_icons(text) + find_ui_labels(text):
         if text[lead:start].strip(" \t:|-–—"):
@@ -72,7 +79,7 @@ def find_credits(text: str) -> list[Credit]:
         lead = max(lead, end)
     if lead and text[lead:lead + 1] in ":|":
         lead += 1
-    return credits.find_credits(text, lead)
+    return tuple(credits.find_credits(text, lead))
 
 
 def credit_keys(text: str) -> set[str]:

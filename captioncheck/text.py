@@ -19,10 +19,7 @@ _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
-# URLs, e-mail addresses, handles, numbers and acronyms, in one pass.
-_NOT_PROSE = regex.compile("|".join([r"(?i:https?://|www\.)\S+"]
-                                    + [f"(?:{p.pattern})" for p in (_EMAIL, _HANDLE, _NUMBER, _ACRONYM)]))
+_DIGIT = regex.compile(r"\d")
 _QUOTED = regex.compile(r"«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
 _CLOSERS = r"(?:\s?[\"»”’)\]])*"
 _SENTENCE_END = regex.compile(
@@ -76,7 +73,16 @@ def mask(text: str, names: bool = True) -> str:
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
     spans += lexicon.find_icons(text)
     spans += lexicon.find_ui_labels(text)
-    spans += [m.span() for m in _NOT_PROSE.finditer(text)]
+    # Each pattern only where it can match: trying an e-mail pattern at every word is not free.
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    if "@" in text or "#" in text:
+        spans += [m.span() for m in _HANDLE.finditer(text)]
+    if "://" in text or "www." in text.casefold():
+        spans += [m.span() for m in _URL.finditer(text)]
+    if _DIGIT.search(text):
+        spans += [m.span() for m in _NUMBER.finditer(text)]
+    spans += [m.span() for m in _ACRONYM.finditer(text)]
     if "«" in text or "“" in text or '"' in text:
         for match in _QUOTED.finditer(text):
             inner = next(g for g in match.groups() if g is not None)
@@ -108,18 +114,20 @@ def _words_without_elision(text: str) -> list[tuple[int, int, str]]:
     """Word spans, with an elided article or preposition cut off a name (``l'OTAN`` -> ``OTAN``)."""
     spans = []
     for match in WORD.finditer(text):
-        start = match.start()
-        elided = _ELISION.match(text, start)
-        if elided and elided.end() < match.end():
-            start = elided.end()
-        spans.append((start, match.end(), text[start:match.end()]))
+        start, end, word = match.start(), match.end(), match.group()
+        if "'" in word or "’" in word:
+            elided = _ELISION.match(text, start)
+            if elided and elided.end() < end:
+                start = elided.end()
+                word = text[start:end]
+        spans.append((start, end, word))
     return spans
 
 
 def capitalised_runs(text: str) -> list[CapitalisedRun]:
     """Runs of capitalised words separated only by spaces or name particles (``de``, ``van``...)."""
     spans = _words_without_elision(text)
-    capitalised = [bool(_CAPITALISED.fullmatch(word)) for _, _, word in spans]
+    capitalised = [word[0].isupper() for _, _, word in spans]  # a WORD that starts with a capital
     runs: list[CapitalisedRun] = []
     i = 0
     while i < len(spans):
