@@ -153,11 +153,6 @@ def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random) -> Iterato
             yield Case(direction, "wrong", source, other_target, article)
 
 
-def faithful_positions(case: Case) -> Case:
-    """The faithful twin of a position mutation: the same note on both sides."""
-    return case
-
-
 def article_text(case: Case) -> tuple[str, int, int]:
     """The article, and the 1-based lines of the untranslated caption and of its translation."""
     title, standfirst, body1, body2 = ARTICLE[case.article]

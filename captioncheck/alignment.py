@@ -3,9 +3,9 @@
 Sentence embeddings say how close two sentences are overall; they cannot say *what* one side adds or
 drops. In the manner of SimAlign (Jalili Sabet et al., 2020), each content word of one side is
 matched with its most similar word of the other side, by the cosine of the multilingual encoder's
-word vectors (USE-m3 puts ``voiture``, ``car`` and ``coche`` at 0.9 of each other). A side's
-**coverage** is the mean of its words' best matches; words whose best match stays below
-``MATCH`` have no counterpart, and runs of them are the phrases a divergence message quotes.
+word vectors (USE-m3 puts ``voiture``, ``car`` and ``coche`` at 0.9 of each other). Words whose
+best match stays below ``MATCH`` have no counterpart; the longest run of them and their number go
+into the equivalence score, and the runs are the phrases a divergence message quotes.
 
 Function words (the most frequent words of each language) are left out: they align poorly across
 languages and carry little of the meaning. Word vectors are cached per encoder, so words that recur
@@ -39,14 +39,6 @@ class Side:
     best: tuple[float, ...]
 
     @property
-    def coverage(self) -> float:
-        return float(np.mean(self.best)) if self.best else 1.0
-
-    @property
-    def unaligned_share(self) -> float:
-        return sum(1 for b in self.best if b < MATCH) / len(self.best) if self.best else 0.0
-
-    @property
     def unaligned_count(self) -> int:
         return sum(1 for b in self.best if b < MATCH)
 
@@ -78,15 +70,6 @@ class Side:
 class Alignment:
     left: Side
     right: Side
-
-    @property
-    def coverage(self) -> float:
-        """The lower of the two sides' coverages: the side that says more decides."""
-        return min(self.left.coverage, self.right.coverage)
-
-    @property
-    def unaligned(self) -> float:
-        return max(self.left.unaligned_share, self.right.unaligned_share)
 
     @property
     def gap(self) -> int:
@@ -133,18 +116,21 @@ def content_words(text: str, language: str) -> list[tuple[int, int, str]]:
 def align(left: str, right: str, left_language: str, right_language: str, vectors: WordVectors) -> Alignment:
     """The word alignment of ``left`` and ``right``."""
     left_words, right_words = content_words(left, left_language), content_words(right, right_language)
-    if not left_words or not right_words:
-        empty = Side((), ())
-        return Alignment(Side(tuple((s, e) for s, e, _ in left_words), tuple(0.0 for _ in left_words)) if left_words
-                         else empty,
-                         Side(tuple((s, e) for s, e, _ in right_words), tuple(0.0 for _ in right_words)) if right_words
-                         else empty)
-    a = vectors.vectors([w for _, _, w in left_words])
-    b = vectors.vectors([w for _, _, w in right_words])
-    similarity = a @ b.T
-    left_best = [1.0 if lw[2] == rw else float(x) for lw, x, rw in
-                 zip(left_words, similarity.max(axis=1), [right_words[j][2] for j in similarity.argmax(axis=1)])]
-    right_best = [1.0 if rw[2] == lw else float(x) for rw, x, lw in
-                  zip(right_words, similarity.max(axis=0), [left_words[i][2] for i in similarity.argmax(axis=0)])]
-    return Alignment(Side(tuple((s, e) for s, e, _ in left_words), tuple(left_best)),
-                     Side(tuple((s, e) for s, e, _ in right_words), tuple(right_best)))
+    if left_words and right_words:
+        similarity = (vectors.vectors([w for _, _, w in left_words])
+                      @ vectors.vectors([w for _, _, w in right_words]).T)
+    else:
+        similarity = np.zeros((len(left_words), len(right_words)), dtype=np.float32)
+    return Alignment(_side(left_words, right_words, similarity), _side(right_words, left_words, similarity.T))
+
+
+def _side(words: list[tuple[int, int, str]], others: list[tuple[int, int, str]], similarity: np.ndarray) -> Side:
+    """``words`` with each one's best match among ``others`` (1.0 for the same word written alike)."""
+    best = []
+    for i, (_, _, word) in enumerate(words):
+        if not others:
+            best.append(0.0)
+            continue
+        j = int(similarity[i].argmax())
+        best.append(1.0 if others[j][2] == word else float(similarity[i, j]))
+    return Side(tuple((start, end) for start, end, _ in words), tuple(best))

@@ -18,12 +18,13 @@ Without a label, bracket or copyright sign a chain must look like a credit on it
 known agency, or joins names with ``/`` and writes one of them in capitals (``Name SURNAME / AGENCY``).
 ``Paris / Lyon`` in prose is no credit, and a credit never swallows caption prose: it ends where the
 names end. Every pattern runs in time linear in the text (credits are sought only at the start, the
-end, in brackets and after ``©``, with bounded repetition).
+end, in brackets and after ``©``, with bounded repetition; :func:`captioncheck.lexicon.find_credits`
+memoises the answer, since segment kinds, masking and the rules all ask about the same texts).
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -40,7 +41,14 @@ AGENCIES = (
     "The New York Times", "Getty Images Europe", "Getty Images North America", "WireImage", "Panoramic",
     "Handout", "HANDOUT",
 )
-_AGENCY = "(?:" + "|".join(sorted({regex.escape(a) for a in AGENCIES}, key=len, reverse=True)) + r")(?![\p{L}\d])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` literally, longest first (so "EPA-EFE" before "EPA")."""
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
+
+
+_AGENCY = alternation(AGENCIES) + r"(?![\p{L}\d])"
 _AGENCY_PATTERN = regex.compile(rf"(?<![\p{{L}}\d]){_AGENCY}")
 _CAPS_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?![\p{L}\d])")
 
@@ -54,7 +62,7 @@ ARCHIVE_NOTES = (
     "File image", "Archivbild", "Archivfoto", "Foto d'archivio", "Foto d’archivio", "Immagine d'archivio",
     "Foto de arquivo", "Imagem de arquivo", "Archives", "Archivo", "Archivio", "Arquivo", "Archive",
 )
-_ARCHIVE_NOTE = "(?:" + "|".join(sorted((regex.escape(a) for a in ARCHIVE_NOTES), key=len, reverse=True)) + ")"
+_ARCHIVE_NOTE = alternation(ARCHIVE_NOTES)
 _ENTITY = rf"(?:{_AGENCY}|{_PERSON})"
 _LINK = r"[ \t]*/[ \t]*"
 _CHAIN = rf"{_ENTITY}(?:{_LINK}(?:{_ARCHIVE_WORD}(?![\p{{L}}])|{_ENTITY})){{0,4}}"
@@ -66,7 +74,7 @@ LABELS = (
     "Credit", "Credits", "Crédito", "Créditos", "Source", "Sources", "Fuente", "Quelle", "Fonte", "Photograph",
     "Picture", "Pictures", "Illustration", "Ilustración", "Vídeo", "Video",
 )
-_LABEL_WORD = "(?:" + "|".join(sorted((regex.escape(a) for a in LABELS), key=len, reverse=True)) + ")"
+_LABEL_WORD = alternation(LABELS)
 _LABEL = rf"(?:{_LABEL_WORD}[ \t]*:|(?:Photo|Photos|Photograph|Picture|Image)[ \t]+(?:by|courtesy[ \t]+of)" \
          rf"|Foto(?:s)?[ \t]+(?:de|di|von)|Photo[ \t]+de)[ \t]*"
 
@@ -162,9 +170,7 @@ def find_credits(text: str, lead: int = 0) -> list[Credit]:
     return list(_find_credits(text, lead))
 
 
-@functools.lru_cache(maxsize=65536)
 def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
-    """Memoised: segment kinds, masking and the rules all ask about the same texts."""
     found: list[Credit] = []
 
     def add(credit: Credit | None) -> None:

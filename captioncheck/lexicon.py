@@ -7,6 +7,7 @@ the rules to report leftovers. Everything is a compiled pattern; matching return
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import regex
 
@@ -23,7 +24,7 @@ ICON_LIGATURES = (
     "keyboard_arrow_right", "keyboard_arrow_left", "keyboard_arrow_up", "navigate_next", "navigate_before",
     "local_offer", "visibility", "collections", "fullscreen", "slideshow",
 )
-_ICON = r"(?<![\p{L}\d_])(?:" + "|".join(sorted(ICON_LIGATURES, key=len, reverse=True)) + r")(?![\p{L}\d_])"
+_ICON = r"(?<![\p{L}\d_])" + credits.alternation(ICON_LIGATURES) + r"(?![\p{L}\d_])"
 
 # Labels of page furniture that leak into copied captions and paragraphs.
 UI_LABELS = (
@@ -39,7 +40,7 @@ UI_LABELS = (
     "Listen to this article", "Écouter cet article", "Escuchar este artículo", "Play video", "Watch video",
     "Lire la vidéo", "Ver vídeo", "Reproducir vídeo",
 )
-_UI_LABEL = r"(?:" + "|".join(sorted((regex.escape(u) for u in UI_LABELS), key=len, reverse=True)) + r")"
+_UI_LABEL = credits.alternation(UI_LABELS)
 
 # Navigation and footer leftovers; they are only boilerplate as a short segment of their own.
 _SECTION_LINK = (
@@ -87,12 +88,19 @@ def credit_keys(text: str) -> set[str]:
     return {credit.key for credit in find_credits(text)}
 
 
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span replaced by spaces: same length, same offsets."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each span replaced by spaces (line breaks kept): same length, same offsets."""
+    parts, cursor = [], 0
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        parts.append(text[cursor:start])
+        piece = text[start:end]
+        parts.append(" " * len(piece) if "\n" not in piece else regex.sub(r"[^\n]", " ", piece))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def without_credits(text: str) -> str:

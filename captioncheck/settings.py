@@ -75,10 +75,6 @@ def _text(value: Any, where: str) -> str:
     return value.strip()
 
 
-def _code(value: Any, where: str) -> str:
-    return _text(value, where).lower()
-
-
 def _codes(value: Any, where: str) -> tuple[str, ...]:
     """A list of codes, from a TOML list, a repeated option, or "a,b" text."""
     items = value if isinstance(value, (list, tuple)) else [value]

@@ -47,23 +47,6 @@ def _is_quoted_title(inner: str) -> bool:
             and not inner.endswith((".", "!", "?", "…")))
 
 
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every span replaced by spaces (line breaks kept); same length."""
-    if not spans:
-        return text
-    parts, cursor = [], 0
-    for start, end in sorted(spans):
-        start = max(start, cursor)
-        if start >= end:
-            continue
-        parts.append(text[cursor:start])
-        piece = text[start:end]
-        parts.append(" " * len(piece) if "\n" not in piece else regex.sub(r"[^\n]", " ", piece))
-        cursor = end
-    parts.append(text[cursor:])
-    return "".join(parts)
-
-
 def mask(text: str, names: bool = True) -> str:
     """``text`` with non-prose replaced by spaces; same length, same offsets.
 
@@ -88,9 +71,9 @@ def mask(text: str, names: bool = True) -> str:
             inner = next(g for g in match.groups() if g is not None)
             if _is_quoted_title(inner):
                 spans.append(match.span())
-    masked = _blanked(text, spans)
+    masked = lexicon.blank(text, spans)
     # Sentence starts are judged once credits and icons are gone: "AFP - El presidente" starts at "El".
-    return _blanked(masked, _proper_noun_spans(masked, lone_words=names))
+    return lexicon.blank(masked, _proper_noun_spans(masked, lone_words=names))
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,6 @@ class Detection:
     def determined(self) -> bool:
         return self.language != UNDETERMINED
 
-    def probability(self, language: str) -> float:
-        """The probability the detector gave ``language`` (0.0 when it was not among the best)."""
-        return dict(self.alternatives).get(language, 0.0)
-
 
 # How much more likely a segment is to be in its article's language than in another, a priori: where
 # the model is torn (the article's language within a factor of this of the best), the article wins.

@@ -55,9 +55,6 @@ def frequencies(language: str) -> dict[str, float] | None:
 class WordEvidence:
     """Log-likelihood of a text's words in each language, from word frequency lists loaded on demand."""
 
-    def knows(self, language: str) -> bool:
-        return frequencies(language) is not None
-
     def log_likelihood(self, text: str, language: str) -> float:
         """Sum over the words of ``text`` of log(frequency in ``language``); 0.0 for an unknown language."""
         table = frequencies(language)
