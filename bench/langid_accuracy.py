@@ -39,6 +39,30 @@ def load_sentences(eval_dir: Path, min_words: int) -> list[tuple[str, str]]:
     return sorted(s for s in sentences if len(s[1].split()) >= min_words)
 
 
+def lingua_row(sentences: list[tuple[str, str]], totals: Counter) -> None:
+    """lingua-language-detector on the raw sentences, when it is installed (it is not a dependency)."""
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:
+        print("| lingua (not installed: pip install lingua-language-detector) | | | | | | | | |")
+        return
+    codes = {"fr": "FRENCH", "es": "SPANISH", "en": "ENGLISH", "de": "GERMAN", "it": "ITALIAN",
+             "pt": "PORTUGUESE", "ca": "CATALAN", "nl": "DUTCH"}
+    by_language = {getattr(Language, name): code for code, name in codes.items() if code in DEFAULT_LANGUAGES}
+    started = time.perf_counter()
+    detector = LanguageDetectorBuilder.from_languages(*by_language).with_preloaded_language_models().build()
+    loaded = time.perf_counter() - started
+    correct, undetermined = Counter(), 0
+    started = time.perf_counter()
+    for lang, sentence in sentences:
+        found = detector.detect_language_of(sentence)
+        correct[lang] += found is not None and by_language[found] == lang
+        undetermined += found is None
+    per_sentence = (time.perf_counter() - started) * 1000 / len(sentences)
+    cells = " | ".join(f"{100 * correct[lang] / totals[lang]:.1f}%" for lang in LANGUAGES)
+    print(f"| lingua (raw sentences, high accuracy) | {loaded:.2f} | {cells} | {undetermined} | {per_sentence:.2f} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
@@ -74,6 +98,7 @@ def main() -> None:
             right = sum(lang == found for lang, found in given)
             short_rows.append(f"| {label} | {len(short)} | {100 * len(given) / len(short):.1f}% | "
                               f"{100 * right / max(len(given), 1):.1f}% |")
+    lingua_row(sentences, totals)
     print(f"\nSentences of 3-{args.min_words - 1} words:\n")
     print("| engine | sentences | answered | right when answered |")
     print("|---|---:|---:|---:|")

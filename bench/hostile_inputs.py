@@ -1,0 +1,62 @@
+"""Time and memory of the command line on huge and deeply nested articles (the README's figures).
+
+Makes each file in a temporary folder, runs ``captioncheck --format json FILE`` on it in a child
+process, and prints wall seconds, peak memory of the child and the exit status.
+
+    python bench/hostile_inputs.py [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = "le la les un une des de du et à pour dans sur avec par plus ministre président gouvernement".split()
+
+
+def files() -> dict[str, bytes]:
+    rng = random.Random(0)
+    line = " ".join(rng.choice(WORDS) for _ in range(900_000))[:4_900_000]
+    sentences = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(65_000))
+    paragraphs = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(8)).capitalize() + "."
+                             for _ in range(100_000))
+    return {
+        "line-4.4MB.txt": line.encode(),
+        "line-4.4MB.md": line.encode(),
+        "line-4.4MB.html": f"<p>{line}</p>".encode(),
+        "nested-100k.html": b"<div>" * 100_000 + b"texte" + b"</div>" * 100_000,
+        "sentences-4.8MB.txt": sentences.encode(),
+        "paragraphs-100k.txt": paragraphs.encode(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    print(f"cores: {os.cpu_count()}\n")
+    print("| file | size | wall s | peak MB | exit |")
+    print("|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, data in files().items():
+            if args.only and args.only not in name:
+                continue
+            path = Path(folder) / name
+            path.write_bytes(data)
+            started = time.perf_counter()
+            child = subprocess.Popen([sys.executable, "-m", "captioncheck", "--format", "json", str(path)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(child.pid, 0)
+            elapsed = time.perf_counter() - started
+            print(f"| {name} | {len(data) / 1e6:.1f} MB | {elapsed:.1f} | {usage.ru_maxrss / 1024:.0f} | "
+                  f"{os.waitstatus_to_exitcode(status)} |")
+
+
+if __name__ == "__main__":
+    main()
