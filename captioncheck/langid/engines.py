@@ -20,27 +20,17 @@ class Engine(Protocol):
 
 
 class Py3LangidEngine:
-    """py3langid (langid.py's naive Bayes over byte n-grams), restricted to the candidates."""
+    """py3langid's model (naive Bayes over byte n-grams), restricted to the candidates (see :mod:`.ngram`)."""
 
     name = "py3langid"
 
     def __init__(self, languages: Sequence[str]) -> None:
-        import py3langid
-        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        from .ngram import NgramModel
 
-        from ..model_cache import cached
-
-        self._identifier = cached(
-            "py3langid", [MODEL_DIR / MODEL_FILE], py3langid.__version__,
-            lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True),
-        )
-        try:
-            self._identifier.set_languages(list(languages))
-        except ValueError as error:
-            raise ValueError(f"py3langid does not know {error}") from None
+        self._model = NgramModel(languages)
 
     def rank(self, text: str) -> list[tuple[str, float]]:
-        return [(lang, float(p)) for lang, p in self._identifier.rank(text)]
+        return self._model.rank(text)
 
 
 class LangdetectEngine:

@@ -8,48 +8,94 @@ unigram model), so a sentence of common words in one language wins over a near-m
 A word that no list knows (a name, a typo) gets the same floor everywhere and decides nothing.
 
 The frequencies are the ``small`` word lists of `wordfreq <https://github.com/rspeer/wordfreq>`_
-(Robyn Speer; data under CC-BY-SA 4.0), read straight from the files the package installs: they are
-lists of words by frequency band (centibels), gzip-compressed MessagePack. Importing ``wordfreq``
-itself costs about 0.2 s (``langcodes``, ``ftfy``), ten times reading a list, and the checker starts
-on every commit of a pre-commit hook; so only the data is used, one language at a time, when first
-needed.
+(Robyn Speer; data under CC-BY-SA 4.0), read straight from the files the package installs: lists of
+words by frequency band (centibels), gzip-compressed MessagePack. Importing ``wordfreq`` itself
+costs about 0.2 s (``langcodes``, ``ftfy``) and unpacking a list 20 ms, while the checker starts on
+every commit of a pre-commit hook; so each list is unpacked once into the model store
+(:mod:`captioncheck.model_store`) as two plain arrays, the sorted 64-bit hashes of its words and
+their bands, and a run maps them and looks words up by bisection (memoised), one language at a
+time, when first needed.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
+import hashlib
+import importlib.util
 import math
-from importlib import resources
+from pathlib import Path
 
-import msgpack
+import numpy as np
 import regex
+
+from .. import model_store
 
 FLOOR = 1e-6  # the frequency of a word a list does not have
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _PARTS = regex.compile(r"['’-]")
+DISTRIBUTION = "wordfreq"
+
+
+def word_hash(word: str) -> int:
+    """A stable 64-bit hash of a (case-folded) word: the same in every process, unlike ``hash``."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
+                          "little")
+
+
+def _list_file(language: str) -> Path | None:
+    spec = importlib.util.find_spec("wordfreq")  # found, not imported (see above)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(spec.submodule_search_locations[0]) / "data" / f"small_{language}.msgpack.gz"
+    return path if path.is_file() else None
+
+
+def _unpack(path: Path) -> dict[str, np.ndarray]:
+    import msgpack
+
+    with gzip.open(path, "rb") as handle:
+        packed = msgpack.load(handle, raw=False, strict_map_key=False)
+    if not packed or not isinstance(packed[0], dict) or packed[0].get("format") != "cB":
+        raise ValueError(f"{path}: not a wordfreq list")
+    bands: dict[int, int] = {}
+    for band, words in enumerate(packed[1:]):
+        for word in words:
+            bands.setdefault(word_hash(word), band)
+    keys = np.array(sorted(bands), dtype=np.uint64)
+    return {"hashes": keys, "bands": np.array([bands[int(k)] for k in keys], dtype=np.uint16)}
+
+
+class WordList:
+    """One language's word frequencies, looked up by word hash in the stored arrays."""
+
+    def __init__(self, path: Path, language: str) -> None:
+        arrays = model_store.load(f"wordfreq-{language}", [path], lambda: _unpack(path),
+                                  distribution=DISTRIBUTION)
+        self._hashes = memoryview(np.ascontiguousarray(arrays["hashes"], dtype=np.uint64))
+        self._bands = memoryview(np.ascontiguousarray(arrays["bands"], dtype=np.uint16))
+        self.get = functools.lru_cache(maxsize=1 << 16)(self._get)
+
+    def _get(self, word: str) -> float:
+        """How often ``word`` (already case-folded) is written; 0.0 when the list does not have it."""
+        key = word_hash(word)
+        at = bisect.bisect_left(self._hashes, key)
+        if at < len(self._hashes) and self._hashes[at] == key:
+            return 10 ** (-self._bands[at] / 100)
+        return 0.0
 
 
 @functools.lru_cache(maxsize=None)
-def frequencies(language: str) -> dict[str, float] | None:
-    """wordfreq's small list for ``language`` as {word: frequency}, or None when it has none.
-
-    Read once per process (the lists are data, never changed); callers must not modify the dict.
-    """
+def word_list(language: str) -> WordList | None:
+    """wordfreq's small list for ``language``, or None when it has none. Read once per process."""
+    path = _list_file(language)
+    if path is None:
+        return None
     try:
-        path = resources.files("wordfreq") / "data" / f"small_{language}.msgpack.gz"
-        with resources.as_file(path) as real, gzip.open(real, "rb") as handle:
-            packed = msgpack.load(handle, raw=False, strict_map_key=False)
-    except (FileNotFoundError, ModuleNotFoundError, OSError, ValueError, msgpack.UnpackException):
+        return WordList(path, language)
+    except (OSError, ValueError, EOFError):
         return None
-    if not packed or not isinstance(packed[0], dict) or packed[0].get("format") != "cB":
-        return None
-    frequencies: dict[str, float] = {}
-    for band, words in enumerate(packed[1:]):
-        frequency = 10 ** (-band / 100)
-        for word in words:
-            frequencies.setdefault(word, frequency)
-    return frequencies
 
 
 class WordEvidence:
@@ -57,18 +103,18 @@ class WordEvidence:
 
     def log_likelihood(self, text: str, language: str) -> float:
         """Sum over the words of ``text`` of log(frequency in ``language``); 0.0 for an unknown language."""
-        table = frequencies(language)
+        table = word_list(language)
         if table is None:
             return 0.0
         total = 0.0
         for word in _WORD.findall(text):
             word = word.casefold().replace("’", "'")
             found = table.get(word)
-            if found is None and _PARTS.search(word):
+            if not found and _PARTS.search(word):
                 parts = [p for p in _PARTS.split(word) if p]
-                total += sum(math.log(table.get(p, 0.0) + FLOOR) for p in parts)
+                total += sum(math.log(table.get(p) + FLOOR) for p in parts)
                 continue
-            total += math.log((found or 0.0) + FLOOR)
+            total += math.log(found + FLOOR)
         return total
 
 
@@ -78,8 +124,8 @@ PANEL = ("en", "fr", "es", "de", "it", "pt")
 
 def frequency(word: str, language: str) -> float:
     """How often ``word`` (case-folded) is written in ``language``; 0.0 when unknown."""
-    table = frequencies(language)
-    return table.get(word.casefold().replace("’", "'"), 0.0) if table is not None else 0.0
+    table = word_list(language)
+    return table.get(word.casefold().replace("’", "'")) if table is not None else 0.0
 
 
 def bound_to(word: str, language: str, ratio: float) -> bool:

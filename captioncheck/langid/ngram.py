@@ -1,0 +1,97 @@
+"""py3langid's model, scored by captioncheck over plain arrays restricted to the checked languages.
+
+py3langid (a fork of Marco Lui's langid.py) is a naive Bayes classifier over byte n-grams: a DFA
+walks the UTF-8 bytes of the text and emits a feature at each state that ends an n-gram; each
+language's score is the sum of log(1 + count) times the feature's weight, plus the language's prior.
+Its package loads the model from an LZMA archive (half a second) into 97 languages; a run that checks
+eight needs an eighth of the weight table. Here the archive is unpacked once into the model store
+(:mod:`captioncheck.model_store`), the weights are stored one language per row, and a run maps the
+DFA and reads only its languages' rows. The arithmetic is py3langid's (``norm_probs=True``), so the
+rankings are the same; ``tests/test_langid_engines.py`` checks it against py3langid itself.
+"""
+
+from __future__ import annotations
+
+import io
+import lzma
+import math
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from .. import model_store
+
+DISTRIBUTION = "py3langid"
+
+
+def _model_file() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("py3langid")  # found, not imported: the package loads its own model
+    if spec is None or not spec.submodule_search_locations:
+        raise ValueError("py3langid is not installed")
+    return Path(spec.submodule_search_locations[0]) / "data" / "model.npz.xz"
+
+
+def _unpack(path: Path) -> dict[str, np.ndarray]:
+    with lzma.open(path) as packed, np.load(io.BytesIO(packed.read()), allow_pickle=False) as data:
+        return {
+            "weights_by_language": np.ascontiguousarray(data["ptc"].T),  # languages x features
+            "priors": data["pc"].astype(np.float32),
+            "classes": data["classes"].astype(str),
+            "next_state": data["nextmove"].astype(np.uint32),
+            "row_base": data["nextmove_row"].astype(np.int64) << 8,
+            "feature_of_state": data["out_feat"].astype(np.int32),
+        }
+
+
+class NgramModel:
+    """py3langid's byte n-gram model over ``languages``."""
+
+    def __init__(self, languages: Sequence[str]) -> None:
+        path = _model_file()
+        arrays = model_store.load("py3langid", [path], lambda: _unpack(path), distribution=DISTRIBUTION)
+        classes = [str(c) for c in arrays["classes"]]
+        unknown = sorted(set(languages) - set(classes))
+        if unknown:
+            raise ValueError(f"py3langid does not know {', '.join(unknown)}")
+        wanted = set(languages)
+        rows = [i for i, c in enumerate(classes) if c in wanted and classes.index(c) == i]
+        self.languages = [classes[i] for i in rows]
+        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows].T, dtype=np.float32)
+        self._priors = np.asarray(arrays["priors"][rows], dtype=np.float32)
+        self._next_state = memoryview(arrays["next_state"])
+        self._row_base = memoryview(arrays["row_base"])
+        self._feature_of_state = memoryview(arrays["feature_of_state"])
+
+    def _features(self, data: bytes) -> Counter[int] | None:
+        next_state, row_base, feature_of_state = self._next_state, self._row_base, self._feature_of_state
+        state, found = 0, []
+        append = found.append
+        for byte in data:
+            state = next_state[row_base[state] + byte]
+            feature = feature_of_state[state]
+            if feature >= 0:
+                append(feature)
+        return Counter(found) if found else None
+
+    def rank(self, text: str) -> list[tuple[str, float]]:
+        """Languages with their probabilities, most likely first (ties in model order)."""
+        if text.isupper():
+            text = text.lower()
+        data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
+        counts = self._features(data)
+        if counts is None:
+            scores = np.zeros(len(self.languages), dtype=np.float32)
+        else:
+            index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+            values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+            scores = np.log1p(values) @ self._weights[index] + self._priors
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        ranked = sorted(zip(self.languages, scores.tolist()), key=lambda item: -item[1])
+        return ranked

@@ -1,0 +1,197 @@
+"""A local store of the models as plain arrays, memory-mapped at start-up.
+
+The models ship inside their pip packages in compact forms that take a second or more to unpack
+(LZMA, zip and MessagePack archives). The first run unpacks what it needs into plain ``.npy`` arrays
+in the user's cache folder; later runs map those files into memory (``numpy.load(mmap_mode="r")``),
+which costs almost nothing: only the pages a run touches are ever read. Nothing is downloaded, and
+nothing is unpickled: ``.npy`` files are loaded with ``allow_pickle=False``, so a file planted in the
+cache can at worst hold wrong numbers, never run code.
+
+An entry is a folder ``NAME-DIGEST`` holding the arrays and a ``manifest.json`` written last. The
+digest is taken from the model's *content*: the SHA-256 that the installed package's ``RECORD``
+lists for each source file (or, without one, the file's own hash), the entry's variant (the
+languages it covers, say) and :data:`FORMAT`. Two virtualenvs with the same package versions share
+one entry; an upgrade makes a new one, and older entries of the same name that have not been used
+for :data:`STALE_SECONDS` are removed, at most :data:`KEEP` kept. Entries are built in a temporary
+folder and renamed into place, so a reader never sees half an entry. An entry that is not owned by
+the user, is writable by others, or whose arrays do not match its manifest is ignored and rebuilt.
+
+``CAPTIONCHECK_CACHE_DIR`` moves the store; ``CAPTIONCHECK_NO_CACHE=1`` turns it off (the models
+are then unpacked in memory on every run). A store that cannot be written (a read-only home, a full
+disk) is skipped the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+Arrays = Mapping[str, np.ndarray]
+
+FORMAT = 1  # bump when the layout of any entry changes
+KEEP = 3
+STALE_SECONDS = 7 * 24 * 3600
+ABANDONED_SECONDS = 3600
+MANIFEST = "manifest.json"
+
+
+def store_dir() -> Path | None:
+    """The store's folder, or None when the store is turned off."""
+    if os.environ.get("CAPTIONCHECK_NO_CACHE"):
+        return None
+    configured = os.environ.get("CAPTIONCHECK_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "captioncheck"
+
+
+def content_digest(sources: Sequence[Path], distribution: str | None, variant: str = "") -> str:
+    """A digest of the sources' content (from the package's RECORD when it lists them) and ``variant``."""
+    recorded = _recorded_hashes(sources[0], distribution) if sources and distribution else {}
+    digest = hashlib.sha256(f"{FORMAT}|{variant}".encode())
+    for source in sources:
+        known = recorded.get(source.resolve())
+        digest.update(b"|" + (known.encode() if known else _file_hash(source).encode()))
+    return digest.hexdigest()[:20]
+
+
+def _file_hash(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _recorded_hashes(source: Path, distribution: str) -> dict[Path, str]:
+    """{installed file: its sha256 from RECORD} for ``distribution``, found beside ``source``'s package."""
+    prefix = distribution.replace("-", "_").lower() + "-"
+    for folder in source.resolve().parents:
+        try:
+            candidates = [entry for entry in os.scandir(folder)
+                          if entry.name.endswith(".dist-info") and entry.name.lower().startswith(prefix)]
+        except OSError:
+            continue
+        for candidate in candidates:
+            try:
+                lines = Path(candidate.path, "RECORD").read_text(encoding="utf-8").splitlines()
+            except OSError:
+                continue
+            hashes = {}
+            for line in lines:
+                name, _, rest = line.partition(",")
+                recorded, _, _ = rest.partition(",")
+                if recorded.startswith("sha256="):
+                    hashes[(Path(folder) / name).resolve()] = recorded[len("sha256="):]
+            return hashes
+        if candidates:
+            break
+    return {}
+
+
+def load(name: str, sources: Sequence[Path], build: Callable[[], Arrays], *,
+         distribution: str | None = None, variant: str = "") -> Arrays:
+    """The arrays ``build()`` makes from ``sources``: mapped from the store, or built and stored."""
+    directory = store_dir()
+    if directory is None:
+        return build()
+    try:
+        entry = directory / f"{name}-{content_digest(sources, distribution, variant)}"
+    except OSError:
+        return build()
+    arrays = _read_entry(entry)
+    if arrays is not None:
+        return arrays
+    arrays = {key: np.ascontiguousarray(value) for key, value in build().items()}
+    if _write_entry(directory, entry, arrays):
+        _prune(directory, name, keep=entry.name)
+        stored = _read_entry(entry)
+        if stored is not None:
+            return stored  # mapped: the pages are shared with the page cache
+    return arrays
+
+
+def _trusted(path: Path) -> bool:
+    """Owned by the user running the checker and writable by nobody else."""
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_entry(entry: Path) -> dict[str, np.ndarray] | None:
+    try:
+        if not (_trusted(entry) and _trusted(entry / MANIFEST)):
+            return None
+        manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            return None
+        arrays = {}
+        for key, (dtype, shape) in manifest["arrays"].items():
+            array = np.load(entry / f"{key}.npy", mmap_mode="r", allow_pickle=False)
+            if str(array.dtype) != dtype or list(array.shape) != shape:
+                return None
+            arrays[key] = array
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+    try:
+        os.utime(entry / MANIFEST)  # last use, for pruning
+    except OSError:
+        pass
+    return arrays
+
+
+def _write_entry(directory: Path, entry: Path, arrays: Arrays) -> bool:
+    temporary = None
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{entry.name}-", dir=directory))
+        for key, value in arrays.items():
+            np.save(temporary / f"{key}.npy", value, allow_pickle=False)
+        manifest = {"format": FORMAT, "arrays": {key: [str(value.dtype), list(value.shape)]
+                                                 for key, value in arrays.items()}}
+        (temporary / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+        temporary.chmod(0o700)
+        if entry.exists():  # a foreign or broken entry in the way: replace it
+            shutil.rmtree(entry, ignore_errors=True)
+        os.rename(temporary, entry)
+        return True
+    except OSError:  # read-only or full, or another process renamed its entry first
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+        return entry.exists()
+
+
+def _prune(directory: Path, name: str, keep: str) -> None:
+    """Remove older entries of ``name``: unused for STALE_SECONDS, and all but the KEEP latest."""
+    now = time.time()
+    try:
+        siblings = []
+        for candidate in directory.iterdir():
+            if candidate.name.startswith(f".{name}-"):  # a build that never finished
+                try:
+                    if now - candidate.stat().st_mtime > ABANDONED_SECONDS:
+                        shutil.rmtree(candidate, ignore_errors=True)
+                except OSError:
+                    pass
+            elif candidate.name.startswith(f"{name}-") and candidate.name != keep:
+                try:
+                    siblings.append(((candidate / MANIFEST).stat().st_mtime, candidate))
+                except OSError:
+                    siblings.append((0.0, candidate))  # no manifest: an abandoned build
+    except OSError:
+        return
+    siblings.sort(reverse=True)
+    for rank, (used, candidate) in enumerate(siblings, start=1):
+        if rank >= KEEP or now - used > STALE_SECONDS:
+            shutil.rmtree(candidate, ignore_errors=True)
+
+
+def text_array(items: Sequence[str]) -> np.ndarray:
+    """Strings as a plain array (no object dtype, so no pickle)."""
+    return np.array(list(items), dtype=str)
