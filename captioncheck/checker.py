@@ -9,7 +9,7 @@ from .alignment import WordVectors
 from .budget import time_limit
 from .context import Context, Pair, article_language
 from .document import Document, Kind
-from .embeddings import Encoder, load_encoder
+from .embeddings import Encoder, load_encoder, preload_encoder
 from .errors import CaptionCheckError, FileTimeout, InputError
 from .findings import Finding
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
@@ -75,6 +75,7 @@ class Checker:
         except ValueError as error:
             raise CaptionCheckError(str(error)) from None
         self._encoder: Encoder | None = None
+        preload_encoder(settings.model)
         self._word_vectors: WordVectors | None = None
 
     def encoder(self) -> Encoder:

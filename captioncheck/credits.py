@@ -63,7 +63,10 @@ ARCHIVE_NOTES = (
     "Foto de arquivo", "Imagem de arquivo", "Archives", "Archivo", "Archivio", "Arquivo", "Archive",
 )
 _ARCHIVE_NOTE = alternation(ARCHIVE_NOTES)
-_ENTITY = rf"(?:{_AGENCY}|{_PERSON})"
+# Agencies the name pattern already reads ("AFP", "Getty Images") need no alternative of their own:
+# one for the few it cannot ("dpa", "picture alliance") keeps the patterns small and quick to compile.
+_UNNAMED_AGENCIES = [agency for agency in AGENCIES if not regex.fullmatch(_PERSON, agency)]
+_ENTITY = rf"(?:{alternation(_UNNAMED_AGENCIES)}(?![\p{{L}}\d])|{_PERSON})"
 _LINK = r"[ \t]*/[ \t]*"
 _CHAIN = rf"{_ENTITY}(?:{_LINK}(?:{_ARCHIVE_WORD}(?![\p{{L}}])|{_ENTITY})){{0,4}}"
 _SUFFIX = rf"(?:[ \t]+(?:via|vía|para|pour|per|für|for)[ \t]+(?:The[ \t]+)?{_ENTITY})?"

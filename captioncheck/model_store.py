@@ -23,6 +23,7 @@ disk) is skipped the same way.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -57,7 +58,7 @@ def store_dir() -> Path | None:
 
 def content_digest(sources: Sequence[Path], distribution: str | None, variant: str = "") -> str:
     """A digest of the sources' content (from the package's RECORD when it lists them) and ``variant``."""
-    recorded = _recorded_hashes(sources[0], distribution) if sources and distribution else {}
+    recorded = _recorded_hashes(sources[0].parent, distribution) if sources and distribution else {}
     digest = hashlib.sha256(f"{FORMAT}|{variant}".encode())
     for source in sources:
         known = recorded.get(source.resolve())
@@ -70,30 +71,42 @@ def _file_hash(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _recorded_hashes(source: Path, distribution: str) -> dict[Path, str]:
-    """{installed file: its sha256 from RECORD} for ``distribution``, found beside ``source``'s package."""
+def _recorded_hashes(folder: Path, distribution: str) -> dict[Path, str]:
+    """{installed file: its sha256 from RECORD} for ``distribution``, found above ``folder``."""
     prefix = distribution.replace("-", "_").lower() + "-"
-    for folder in source.resolve().parents:
+    for parent in folder.resolve().parents:
         try:
-            candidates = [entry for entry in os.scandir(folder)
+            candidates = [entry.path for entry in os.scandir(parent)
                           if entry.name.endswith(".dist-info") and entry.name.lower().startswith(prefix)]
         except OSError:
             continue
         for candidate in candidates:
+            record = Path(candidate, "RECORD")
             try:
-                lines = Path(candidate.path, "RECORD").read_text(encoding="utf-8").splitlines()
+                info = record.stat()
             except OSError:
                 continue
-            hashes = {}
-            for line in lines:
-                name, _, rest = line.partition(",")
-                recorded, _, _ = rest.partition(",")
-                if recorded.startswith("sha256="):
-                    hashes[(Path(folder) / name).resolve()] = recorded[len("sha256="):]
-            return hashes
+            return _parse_record(record, info.st_mtime_ns, info.st_size)
         if candidates:
             break
     return {}
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_record(record: Path, mtime_ns: int, size: int) -> dict[Path, str]:
+    """The hashes a RECORD file lists (memoised per version of the file: several models share one)."""
+    try:
+        lines = record.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return {}
+    site = record.parent.parent
+    hashes = {}
+    for line in lines:
+        name, _, rest = line.partition(",")
+        recorded, _, _ = rest.partition(",")
+        if recorded.startswith("sha256="):
+            hashes[(site / name).resolve()] = recorded[len("sha256="):]
+    return hashes
 
 
 def load(name: str, sources: Sequence[Path], build: Callable[[], Arrays], *,

@@ -31,6 +31,18 @@ def normalise(matrix: np.ndarray) -> np.ndarray:
     return matrix / np.maximum(norms, 1e-12)
 
 
+def preload_encoder(model: str = DEFAULT_MODEL) -> None:
+    """Start loading the parts of ``model`` that can load in the background (the embedded model's
+    tokenizer); :func:`load_encoder` then finds them ready or waits for them."""
+    if model == DEFAULT_MODEL:
+        from .use_m3 import preload
+
+        try:
+            preload()
+        except ValueError:  # not installed: load_encoder says so when the encoder is needed
+            pass
+
+
 def load_encoder(model: str = DEFAULT_MODEL) -> Encoder:
     """The encoder for ``model``; a :class:`CaptionCheckError` says why one cannot be loaded."""
     if model == DEFAULT_MODEL:
@@ -42,4 +54,4 @@ def load_encoder(model: str = DEFAULT_MODEL) -> Encoder:
     return SentenceTransformersEncoder(model)
 
 
-__all__ = ["DEFAULT_MODEL", "CaptionCheckError", "Encoder", "load_encoder", "normalise"]
+__all__ = ["DEFAULT_MODEL", "CaptionCheckError", "Encoder", "load_encoder", "normalise", "preload_encoder"]

