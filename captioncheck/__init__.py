@@ -9,3 +9,16 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 __version__ = "0.1.0"
+
+_API = ("check_text", "check_paths", "Report")
+
+
+def __getattr__(name: str):  # the API loads the checker on first use: ``import captioncheck`` stays light
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'captioncheck' has no attribute {name!r}")
+
+
+__all__ = ["__version__", *_API]

@@ -24,7 +24,7 @@ from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
 from .rules import BY_ID, RULES, documentation, summary
-from .runner import check_targets
+from .api import check_discovered
 from .settings import OPTIONS, Option, Settings, merge
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -88,7 +88,8 @@ def _check(**values: Any) -> int:
     # and what fails, from each file's own.
     run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
     targets = list(discover(paths, command_line, finder))
-    reports = check_targets(targets, run_settings.jobs, _progress_bar(len(targets)))
+    result = check_discovered(targets, run_settings.jobs, _progress_bar(len(targets)))
+    reports = result.files
     for report in reports:
         if report.error is not None:
             typer.echo(f"captioncheck: error: {printable(report.path)}: {printable(report.error)}", err=True)
@@ -100,9 +101,7 @@ def _check(**values: Any) -> int:
     sys.stdout.write(FORMATTERS[run_settings.output_format](reports, options))
     if summarize(reports).unreadable:
         return EXIT_ERROR
-    failing = any(finding.severity.rank >= target.settings.fail_on.rank
-                  for target, report in zip(targets, reports) for finding in report.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if result.failed else EXIT_CLEAN
 
 
 def _progress_bar(total: int):

@@ -1,0 +1,121 @@
+"""The Python API: check an article given as text, or files and folders, and get a typed report.
+
+    import captioncheck
+
+    report = captioncheck.check_text(article, format="markdown", path="news/kyiv.md")
+    for finding in report.findings:
+        print(finding.line, finding.code, finding.message)
+    report.to_json()          # exactly what ``captioncheck --format json`` prints
+
+    captioncheck.check_paths(["content/"], fail_on="warning").failed
+
+Options are the configuration keys of ``.captioncheck.toml`` (``fail_on`` or ``"fail-on"``, ``languages``,
+``ignore``, ``divergence_threshold``...), validated the same way. The models are loaded once per
+process and per set of model options, on first use, and shared by every later call; the
+command line and ``captioncheck serve`` go through the same functions.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .checker import FileReport
+from .config import ConfigFinder
+from .discovery import Target, discover
+from .errors import CaptionCheckError
+from .findings import Finding
+from .formatters import FORMATTERS, OutputOptions, summarize
+from .runner import Checkers, Progress, check_targets
+from .settings import Settings, from_mapping, merge
+
+INPUT_FORMATS = ("text", "markdown", "html")
+
+
+@dataclass(frozen=True)
+class Report:
+    """The reports of the files of one check, in order, with the settings that judge failure."""
+
+    files: tuple[FileReport, ...]
+    fail_on: tuple[str, ...] = ()  # per file: the severity from which a finding fails the check
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(finding for report in self.files for finding in report.findings)
+
+    @property
+    def errors(self) -> tuple[tuple[str, str], ...]:
+        """(path, error) of each file that could not be checked."""
+        return tuple((r.path, r.error) for r in self.files if r.error is not None)
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding reaches its file's ``fail-on`` severity (what makes the command exit 1)."""
+        from .findings import Severity
+
+        return any(finding.severity.rank >= Severity(level).rank
+                   for report, level in zip(self.files, self.fail_on) for finding in report.findings)
+
+    @property
+    def exit_status(self) -> int:
+        """The command line's exit status for this report: 2 unreadable file, 1 failing finding, 0."""
+        if summarize(self.files).unreadable:
+            return 2
+        return 1 if self.failed else 0
+
+    def format(self, name: str = "text", *, statistics: bool = False) -> str:
+        """The report in one of the command line's formats (``text``, ``json``, ``sarif``, ``github``)."""
+        if name not in FORMATTERS:
+            raise CaptionCheckError(f"unknown format {name!r} (choose from {', '.join(FORMATTERS)})")
+        return FORMATTERS[name](self.files, OutputOptions(color=False, statistics=statistics))
+
+    def to_json(self) -> str:
+        return self.format("json")
+
+
+def _option_values(options: Mapping[str, Any], source: str) -> dict[str, Any]:
+    """Configuration keys (``fail_on`` or ``fail-on``) as validated Settings values."""
+    return from_mapping({key.replace("_", "-"): value for key, value in options.items()}, source)
+
+
+@functools.lru_cache(maxsize=None)
+def _checkers() -> Checkers:
+    """This process's checkers: the models, loaded once and kept for every later call."""
+    return Checkers()
+
+
+def settings_for(options: Mapping[str, Any], source: str = "options") -> Settings:
+    """Settings from configuration keys, on top of the defaults; a ConfigError names a bad key."""
+    return merge(Settings(), _option_values(options, source))
+
+
+def check_text(text: str, *, format: str = "text", language: str | None = None,  # noqa: A002
+               path: str | None = None, **options: Any) -> Report:
+    """Check one article given as text. ``format`` is ``text``, ``markdown`` or ``html``; ``language``
+    forces the article's language; ``path`` is the name findings are reported under."""
+    if format not in INPUT_FORMATS:
+        raise CaptionCheckError(f"unknown input format {format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    settings = settings_for({**options, **({"language": language} if language else {})})
+    checker = _checkers().for_settings(settings)
+    report = checker.check_text(text, format, path or "<text>", settings)
+    return Report((report,), (settings.fail_on.value,))
+
+
+def check_paths(paths: Iterable[str | Path], *, jobs: int | None = None, **options: Any) -> Report:
+    """Check files and folders as the command line does: each file's nearest configuration file
+    applies, with ``options`` on top (as command-line options would be)."""
+    given = [str(p) for p in paths]
+    if not given:
+        raise CaptionCheckError("give at least one file or directory to check")
+    command_line = _option_values(options, "options")
+    targets = list(discover(given, command_line, ConfigFinder()))
+    return check_discovered(targets, jobs if jobs is not None else merge(Settings(), command_line).jobs)
+
+
+def check_discovered(targets: Sequence[Target], jobs: int | None, progress: Progress | None = None) -> Report:
+    """The report of already discovered targets (the command line's way in)."""
+    reports = check_targets(targets, jobs, progress, checkers=_checkers())
+    return Report(tuple(reports), tuple(t.settings.fail_on.value for t in targets))
