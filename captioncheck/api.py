@@ -18,6 +18,7 @@ command line and ``captioncheck serve`` go through the same functions.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,7 @@ from .runner import Checkers, Progress, check_targets
 from .settings import Settings, from_mapping, merge
 
 INPUT_FORMATS = ("text", "markdown", "html")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,10 @@ def check_text(text: str, *, format: str = "text", language: str | None = None, 
         raise CaptionCheckError(f"unknown input format {format!r} (choose from {', '.join(INPUT_FORMATS)})")
     settings = settings_for({**options, **({"language": language} if language else {})})
     checker = _checkers().for_settings(settings)
-    report = checker.check_text(text, format, path or "<text>", settings)
+    # A str from JSON or a caller may hold lone surrogates, which no file can: they become U+FFFD,
+    # as undecodable bytes do, so that every report can be written as UTF-8.
+    text, name = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", path or "<text>")
+    report = checker.check_text(text, format, name, settings)
     return Report((report,), (settings.fail_on.value,))
 
 

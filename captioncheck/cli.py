@@ -151,11 +151,40 @@ def _build_command():
     return typer.main.get_command(app)
 
 
+def _build_serve_command():
+    from . import server
+
+    def serve(
+        host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = server.DEFAULT_HOST,
+        port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = server.DEFAULT_PORT,
+        workers: Annotated[Optional[int], typer.Option(min=1, help="Checking processes (default: the cores).",
+                                                       show_default=False)] = None,
+        max_request_size: Annotated[int, typer.Option(min=1, help="Largest request body, in bytes (413 above).")]
+        = server.DEFAULT_MAX_REQUEST_BYTES,
+        timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one article may take (then an error).")]
+        = server.DEFAULT_TIMEOUT,
+    ) -> int:
+        """Serve POST /v1/check for CMS pre-publish hooks (needs the extra: pip install 'captioncheck[server]')."""
+        server.serve(host, port, workers, max_request_size, timeout)
+        return EXIT_CLEAN
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    app.command()(serve)
+    return typer.main.get_command(app)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run captioncheck with ``argv`` (default: the process arguments) and return the exit status."""
-    command = _build_command()
+    """Run captioncheck with ``argv`` (default: the process arguments) and return the exit status.
+
+    ``captioncheck serve ...`` runs the HTTP service (a file named ``serve`` is ``./serve``).
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    serving = bool(arguments) and arguments[0] == "serve"
+    command = _build_serve_command() if serving else _build_command()
     try:
-        result = command.main(args=argv, prog_name="captioncheck", standalone_mode=False)
+        result = command.main(args=arguments[1:] if serving else arguments,
+                              prog_name="captioncheck serve" if serving else "captioncheck",
+                              standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code
     except typer.TyperException as error:

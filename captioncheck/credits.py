@@ -133,9 +133,12 @@ _SENTENCE_END = regex.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")
 _INITIAL_END = regex.compile(r"(?<![\p{L}])\p{L}\.$")
 
 
+_ARCHIVE_NOTE_PATTERN = regex.compile(_ARCHIVE_NOTE)
+_DISTRIBUTOR_WORD = regex.compile(r"[ \t](?:via|vía|for|para|pour|per|für)[ \t]")
+
 def _stands_alone(body: str) -> bool:
     """An unlabelled chain is a credit when it names an agency, or joins names with / and shouts one."""
-    if regex.fullmatch(_ARCHIVE_NOTE, body):
+    if _ARCHIVE_NOTE_PATTERN.fullmatch(body):
         return True
     if _AGENCY_PATTERN.search(body):
         return True
@@ -154,7 +157,7 @@ def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
     if not labelled:
         if kind == "trailing" and "/" not in body and not _SENTENCE_END.search(text, 0, match.start()):
             return None  # "comme le rapporte Reuters." is prose, "... à Nîmes. REUTERS" a credit
-        if kind == "trailing" and regex.search(r"[ \t](?:via|vía|for|para|pour|per|für)[ \t]", body):
+        if kind == "trailing" and _DISTRIBUTOR_WORD.search(body):
             labelled = bool(_SENTENCE_END.search(text, 0, match.start()))  # ". Jane Doe for The Times"
         if not (labelled or _stands_alone(body)):
             return None

@@ -88,6 +88,8 @@ def credit_keys(text: str) -> set[str]:
     return {credit.key for credit in find_credits(text)}
 
 
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (line breaks kept): same length, same offsets."""
     parts, cursor = [], 0
@@ -97,7 +99,7 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
             continue
         parts.append(text[cursor:start])
         piece = text[start:end]
-        parts.append(" " * len(piece) if "\n" not in piece else regex.sub(r"[^\n]", " ", piece))
+        parts.append(" " * len(piece) if "\n" not in piece else _NOT_NEWLINE.sub(" ", piece))
         cursor = end
     parts.append(text[cursor:])
     return "".join(parts)

@@ -112,11 +112,15 @@ o os as um uma no na do da em
 """.split())
 
 
+_ALNUM_RUN = regex.compile(r"[\p{L}\d]+")
+
+
+@functools.lru_cache(maxsize=1 << 15)
 def fold(value: str) -> str:
     """Lower case, no accents, letters and digits separated by single spaces."""
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(regex.findall(r"[\p{L}\d]+", plain))
+    return " ".join(_ALNUM_RUN.findall(plain))
 
 
 def _exonym_groups() -> dict[str, int]:

@@ -86,6 +86,27 @@ def _percent_after(text: str, end: int) -> int | None:
     return match.end() if match else None
 
 
+_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+
+
+def _replaced_spans(before: str, after: str) -> list[tuple[int, int, int, int]]:
+    """Character spans (i1, i2 in ``before``; j1, j2 in ``after``) of the tokens that differ.
+
+    A diff of words, spaces and punctuation marks, not of characters: as exact for what text2num
+    rewrites (whole words become digits) and a few hundred times cheaper on a long sentence.
+    """
+    spans_a = [m.span() for m in _TOKEN.finditer(before)]
+    spans_b = [m.span() for m in _TOKEN.finditer(after)]
+    tokens_a = [before[s:e] for s, e in spans_a]
+    tokens_b = [after[s:e] for s, e in spans_b]
+    replaced = []
+    for tag, a1, a2, b1, b2 in SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes():
+        if tag == "equal" or a1 == a2 or b1 == b2:
+            continue
+        replaced.append((spans_a[a1][0], spans_a[a2 - 1][1], spans_b[b1][0], spans_b[b2 - 1][1]))
+    return replaced
+
+
 def _written(text: str, language: str) -> list[Quantity]:
     """Numbers written out in words, found by text2num's ``alpha2digit`` and placed back in ``text``.
 
@@ -103,9 +124,9 @@ def _written(text: str, language: str) -> list[Quantity]:
     if converted == prepared:
         return []
     found = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, prepared, converted, autojunk=False).get_opcodes():
+    for i1, i2, j1, j2 in _replaced_spans(prepared, converted):
         original, digits = text[i1:i2], converted[j1:j2]
-        if tag == "equal" or any(ch.isdigit() for ch in original) or not _DIGITS.search(digits):
+        if any(ch.isdigit() for ch in original) or not _DIGITS.search(digits):
             continue
         before = text[:i1].rstrip()
         if before and before[-1].isdigit():

@@ -27,6 +27,7 @@ _SENTENCE_END = regex.compile(
 )
 _CLAUSE_BREAK = regex.compile(r"\s*(?:[;:—–]|\s-\s|[()«»“”\"])\s*")
 QUOTED_TITLE_MAX_WORDS = 5
+_SPACES = regex.compile(r"\s+")
 # A word this frequent in some language is an ordinary word, whatever its capital.
 FREQUENT_WORD = 1e-4
 
@@ -143,7 +144,7 @@ def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, in
     for run in capitalised_runs(text):
         start, count = run.start, run.words
         if run.sentence_start and count > 1:
-            gap = regex.search(r"\s+", text[start:run.end])
+            gap = _SPACES.search(text[start:run.end])
             first = text[start:start + gap.start()] if gap is not None else ""
             if gap is not None and max(frequency(first, lang) for lang in PANEL) >= FREQUENT_WORD:
                 start, count = start + gap.end(), count - 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 
@@ -59,6 +60,7 @@ RERANKED = 4
 WORD_WEIGHT = 0.5
 # A language this many times less likely than the best is no contender.
 CONTENDER = 1e-2
+DETECTIONS_KEPT = 8192
 
 
 class LanguageDetector:
@@ -82,6 +84,9 @@ class LanguageDetector:
         self.short_words = short_words
         self.short_confidence = short_confidence
         self.word_evidence = word_evidence
+        # The same sentence is judged several times per article (as a segment, as a sentence of it)
+        # and across articles (credits, boilerplate); detections are immutable and deterministic.
+        self.detect = functools.lru_cache(maxsize=DETECTIONS_KEPT)(self._detect)  # type: ignore[method-assign]
 
     def rank(self, prose: str) -> list[tuple[str, float]]:
         """Candidate languages of already-masked ``prose`` with probabilities, most likely first."""
@@ -112,7 +117,7 @@ class LanguageDetector:
             return Detection(UNDETERMINED, confidence, count, alternatives)
         return Detection(language, confidence, count, alternatives)
 
-    def detect(self, text: str, min_words: int | None = None) -> Detection:
+    def _detect(self, text: str, min_words: int | None = None) -> Detection:
         min_words = self.min_words if min_words is None else min_words
         if len(text) > SAMPLE_CHARS:
             # A long text's language shows in its beginning; judging all of it only costs time.

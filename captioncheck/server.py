@@ -1,0 +1,216 @@
+"""``captioncheck serve``: an HTTP service for CMS pre-publish hooks (FastAPI on uvicorn).
+
+    pip install 'captioncheck[server]'
+    captioncheck serve --host 127.0.0.1 --port 8080
+
+- ``POST /v1/check`` with ``{"text": "...", "format": "text" | "markdown" | "html", "path": "name
+  (optional)", "language": null, "options": {configuration keys}}`` answers exactly what
+  ``captioncheck --format json`` prints for that one file.
+- ``GET /health`` answers ``{"status": "ok", "version": ...}`` once the models are loaded.
+- ``GET /openapi.json`` (and ``/docs``) describe the API.
+
+Articles are checked in worker processes (``--workers``, one per core by default) that load the
+models once, at start-up. Each check runs under the per-file time budget (``--timeout``); a worker
+that dies is replaced. A request body larger than ``--max-request-size`` is refused with 413 before
+it is read; bad JSON or fields give 422, bad options 400, each with a one-line ``error``. The
+server listens on the loopback interface unless told otherwise, and stops gracefully on SIGINT or
+SIGTERM (requests in flight are answered).
+"""
+
+
+import asyncio
+import contextlib
+import multiprocessing
+from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Literal
+
+from . import __version__
+from .errors import CaptionCheckError
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8080
+DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024  # a 5 MB article, JSON-escaped
+DEFAULT_TIMEOUT = 30.0
+WARM_UP = "Le ministre a parlé. Foto: AFP - El ministro habló en Kiev.\nLe ministre a parlé à Kiev. Photo: AFP"
+
+# --- in the worker processes ---------------------------------------------------------------------
+
+
+def _start_worker() -> None:
+    """Load every model now, so the first request does not pay for it."""
+    from .api import check_text
+
+    check_text(WARM_UP)
+
+
+def _check_in_worker(text: str, input_format: str, path: str | None, language: str | None,
+                     options: dict[str, Any], timeout: float) -> str:
+    from .api import check_text
+    from .budget import time_limit
+
+    with time_limit(timeout):  # past it, the article's report is one error, as for a file
+        return check_text(text, format=input_format, path=path, language=language, **options).to_json()
+
+
+def _check_options(options: dict[str, Any]) -> None:
+    from .api import settings_for
+
+    settings_for(options, "options")
+
+
+# --- in the server process -----------------------------------------------------------------------
+
+
+class Workers:
+    """A pool of checking processes that is rebuilt when one of them dies."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a process with threads and a loop
+        self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker)
+        # start every worker now and wait until each has loaded the models
+        for future in [self._pool.submit(_check_options, {}) for _ in range(self.count)]:
+            future.result()
+
+    async def run(self, *arguments: Any) -> str:
+        assert self._pool is not None
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._pool, _check_in_worker, *arguments)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self.start()
+            raise
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class BodyLimit:
+    """ASGI middleware: a request body above ``limit`` bytes gets 413, announced or streamed."""
+
+    def __init__(self, app: Callable, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: dict, receive: Callable[[], Awaitable[dict]], send: Callable) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await _send_error(send, 413, f"request body larger than {self.limit} bytes")
+            return
+        body, more = bytearray(), True
+        while more:  # read the body here, bounded, then hand it to the application in one piece
+            message = await receive()
+            if message["type"] != "http.request":
+                return  # the client left
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                await _send_error(send, 413, f"request body larger than {self.limit} bytes")
+                return
+        replayed = False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _send_error(send: Callable, status: int, message: str) -> None:
+    import json
+
+    body = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(workers: int = 1, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
+               timeout: float = DEFAULT_TIMEOUT) -> Any:
+    """The FastAPI application; the worker processes start with it (lifespan) and stop with it."""
+    from fastapi import FastAPI, Request
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse, Response
+    from pydantic import BaseModel, Field
+
+    class CheckRequest(BaseModel):
+        """One article to check."""
+
+        text: str = Field(description="The article's text.")
+        format: Literal["text", "markdown", "html"] = Field("text", description="How the text is written.")
+        path: str | None = Field(None, description="The name findings are reported under.")
+        language: str | None = Field(None, description="The article's language, when known.")
+        options: dict[str, Any] = Field(default_factory=dict,
+                                        description="Configuration keys, as in .captioncheck.toml.")
+
+    pool = Workers(workers)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.get_running_loop().run_in_executor(None, pool.start)
+        try:
+            yield
+        finally:
+            pool.stop()
+
+    app = FastAPI(title="captioncheck", version=__version__, lifespan=lifespan,
+                  description="Untranslated captions and mistranslated caption pairs in translated articles.")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid request"}
+        where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+        return JSONResponse({"error": f"{where}: {first.get('msg')}" if where else str(first.get("msg"))},
+                            status_code=422)
+
+    @app.get("/health")
+    async def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.post("/v1/check", responses={200: {"description": "The report of `captioncheck --format json`."},
+                                      400: {"description": "Bad options."}, 413: {"description": "Too large."},
+                                      422: {"description": "Bad request body."}})
+    async def check(request: CheckRequest) -> Response:
+        options = {key.replace("_", "-"): value for key, value in request.options.items()}
+        for forbidden in ("jobs", "timeout-per-file", "include", "exclude", "follow-symlinks", "format"):
+            options.pop(forbidden, None)  # about files and the process, not about one article's verdicts
+        try:
+            _check_options(options)
+        except CaptionCheckError as error:
+            return JSONResponse({"error": str(error)}, status_code=400)
+        try:
+            report = await pool.run(request.text, request.format, request.path, request.language,
+                                    options, timeout)
+        except BrokenProcessPool:
+            return JSONResponse({"error": "the worker checking this article crashed"}, status_code=500)
+        except CaptionCheckError as error:
+            return JSONResponse({"error": str(error)}, status_code=400)
+        return Response(report, media_type="application/json")
+
+    return BodyLimit(app, max_request_bytes)
+
+
+def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | None = None,
+          max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Run the service until SIGINT or SIGTERM."""
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn
+    except ImportError:
+        raise CaptionCheckError("the server needs its extra: pip install 'captioncheck[server]'") from None
+    from .runner import default_jobs
+
+    app = create_app(workers or default_jobs(), max_request_bytes, timeout)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=timeout + 5)

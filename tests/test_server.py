@@ -1,0 +1,143 @@
+"""``captioncheck serve`` end to end: the real server in a child process, called over HTTP on loopback."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from conftest import DATA, run_cli
+
+ARTICLE = DATA / "fr-caption-es.txt"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _request(port: int, method: str, path: str, body: bytes | None = None,
+             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.request(method, path, body, {"Content-Type": "application/json", **(headers or {})})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def _start(*options: str) -> tuple[int, subprocess.Popen]:
+    """The real server on a free port, once ``/health`` answers."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "captioncheck", "serve", "--port", str(port), "--workers", "1",
+                                *options], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if _request(port, "GET", "/health")[0] == 200:
+                return port, process
+        except OSError:
+            assert process.poll() is None, process.stderr.read().decode()
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("the server never became healthy")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[tuple[int, subprocess.Popen]]:
+    port, process = _start("--max-request-size", "200000", "--timeout", "20")
+    yield port, process
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def test_health_and_openapi(server):
+    port, _ = server
+    status, body = _request(port, "GET", "/health")
+    assert status == 200 and json.loads(body)["status"] == "ok"
+    status, body = _request(port, "GET", "/openapi.json")
+    schema = json.loads(body)
+    assert status == 200 and "/v1/check" in schema["paths"]
+
+
+@pytest.mark.parametrize("name", ["fr-caption-es.txt", "fr-caption-es.md", "fr-caption-es.html"])
+def test_check_answers_exactly_the_json_report_of_the_command_line(server, name):
+    port, _ = server
+    path = DATA / name
+    input_format = {".txt": "text", ".md": "markdown", ".html": "html"}[path.suffix]
+    request = {"text": path.read_text(encoding="utf-8"), "format": input_format, "path": str(path)}
+    status, body = _request(port, "POST", "/v1/check", json.dumps(request).encode())
+    assert status == 200
+    assert body.decode() == run_cli("--format", "json", str(path)).stdout.decode()
+
+
+def test_options_are_applied(server):
+    port, _ = server
+    request = {"text": ARTICLE.read_text(encoding="utf-8"), "options": {"allow-language": ["es"]}}
+    status, body = _request(port, "POST", "/v1/check", json.dumps(request).encode())
+    rules = [f["rule"] for f in json.loads(body)["files"][0]["findings"]]
+    assert status == 200 and "untranslated-segment" not in rules
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    (b"{not json", 422),
+    (json.dumps({"text": 5}).encode(), 422),
+    (json.dumps({"format": "text"}).encode(), 422),
+    (json.dumps({"text": "x", "format": "pdf"}).encode(), 422),
+    (json.dumps({"text": "x", "options": {"fail-on": "never"}}).encode(), 400),
+    (json.dumps({"text": "x", "options": {"no-such-key": 1}}).encode(), 400),
+])
+def test_bad_requests_get_a_4xx_with_one_line(server, body, status):
+    port, _ = server
+    got, answer = _request(port, "POST", "/v1/check", body)
+    assert got == status
+    message = json.loads(answer)["error"]
+    assert message and "\n" not in message
+
+
+def test_too_large_bodies_get_413_announced_or_streamed(server):
+    port, _ = server
+    big = json.dumps({"text": "a" * 300_000}).encode()
+    assert _request(port, "POST", "/v1/check", big)[0] == 413
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection.putrequest("POST", "/v1/check")
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Transfer-Encoding", "chunked")
+    connection.endheaders()
+    for start in range(0, len(big), 65536):
+        chunk = big[start:start + 65536]
+        try:
+            connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        except OSError:
+            break
+    try:
+        connection.send(b"0\r\n\r\n")
+    except OSError:
+        pass
+    assert connection.getresponse().status == 413
+
+
+def test_hostile_text_is_a_report_not_a_crash(server):
+    port, _ = server
+    hostile = "<div>" * 20_000 + "\x00\u202e\ud800"
+    status, body = _request(port, "POST", "/v1/check",
+                            json.dumps({"text": hostile, "format": "html"}).encode())
+    assert status == 200
+    assert json.loads(body)["summary"]["files"] == 1
+    assert _request(port, "GET", "/health")[0] == 200
+
+
+def test_sigterm_stops_the_server_gracefully():
+    _, process = _start()
+    os.kill(process.pid, signal.SIGTERM)
+    # uvicorn shuts down (workers stopped, requests answered), then re-raises the signal it caught
+    assert process.wait(timeout=60) in (0, -signal.SIGTERM)
+    assert b"Traceback" not in process.stderr.read()
