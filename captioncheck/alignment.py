@@ -14,20 +14,19 @@ across an article, or a batch of articles, are encoded once.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 import regex
 
-from .embeddings import Encoder
+from .embeddings import CachedEncoder, Encoder
 from .langid.words import frequency
 
 # A word whose best match on the other side is below this cosine has no counterpart there.
 MATCH = 0.55
 # Words more frequent than this in their language are function words, left out of the alignment.
 FUNCTION_WORD_FREQUENCY = 1e-3
-CACHE_SIZE = 50_000
+CACHE_SIZE = 20_000  # vectors kept: 40 MB at most
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*")  # l'Assemblée: l, Assemblée
 
 
@@ -81,25 +80,15 @@ class Alignment:
 
 
 class WordVectors:
-    """Word vectors from an encoder, cached (least recently used first out)."""
+    """Word vectors from an encoder (cached: see :class:`captioncheck.embeddings.CachedEncoder`)."""
 
     def __init__(self, encoder: Encoder, size: int = CACHE_SIZE) -> None:
-        self.encoder = encoder
-        self.size = size
-        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._encoder = encoder if isinstance(encoder, CachedEncoder) else CachedEncoder(encoder, size)
 
     def vectors(self, words: list[str]) -> np.ndarray:
-        missing = sorted({w for w in words if w not in self._cache})
-        if missing:
-            for word, vector in zip(missing, self.encoder.encode(missing)):
-                self._cache[word] = vector
-        for word in words:
-            self._cache.move_to_end(word)
-        while len(self._cache) > self.size:
-            self._cache.popitem(last=False)
         if not words:
             return np.zeros((0, 1), dtype=np.float32)
-        return np.stack([self._cache[w] for w in words])
+        return self._encoder.encode(words)
 
 
 def content_words(text: str, language: str) -> list[tuple[int, int, str]]:

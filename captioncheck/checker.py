@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .alignment import WordVectors
+from .alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
 from .budget import time_limit
 from .context import Context, Pair, article_language
 from .document import Document, Kind
-from .embeddings import Encoder, load_encoder, preload_encoder
+from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
 from .errors import CaptionCheckError, FileTimeout, InputError
 from .findings import Finding
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
@@ -79,13 +79,14 @@ class Checker:
         self._word_vectors: WordVectors | None = None
 
     def encoder(self) -> Encoder:
-        """The embedding model, loaded on first use: an article with nothing to pair never needs it."""
+        """The embedding model, loaded on first use (an article with nothing to pair never needs it),
+        with the vectors of captions and words cached across the files this checker checks."""
         if self._encoder is None:
-            self._encoder = load_encoder(self.settings.model)
+            self._encoder = CachedEncoder(load_encoder(self.settings.model), EMBEDDINGS_KEPT)
         return self._encoder
 
     def word_vectors(self) -> WordVectors:
-        """Word vectors of the embedding model, cached across the files this checker checks."""
+        """Word vectors of the embedding model, from the same cache as the captions'."""
         if self._word_vectors is None:
             self._word_vectors = WordVectors(self.encoder())
         return self._word_vectors

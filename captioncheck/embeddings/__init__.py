@@ -8,6 +8,7 @@ local sentence-transformers model: a directory, or a name already in the local H
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -29,6 +30,35 @@ def normalise(matrix: np.ndarray) -> np.ndarray:
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
+
+
+class CachedEncoder:
+    """An encoder that keeps the vectors of the ``size`` texts it encoded last (least recently used out).
+
+    An embedding is a function of its text alone, and texts recur: every word of a language in the
+    word alignment, and captions, credit lines and reused photos across a repository's articles.
+    Texts not yet known are encoded together, in sorted order, in one call.
+    """
+
+    def __init__(self, encoder: Encoder, size: int) -> None:
+        self.encoder = encoder
+        self.name = encoder.name
+        self.size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        missing = sorted({t for t in texts if t not in self._cache})
+        if missing:
+            for text, vector in zip(missing, self.encoder.encode(missing)):
+                self._cache[text] = vector
+        for text in texts:
+            self._cache.move_to_end(text)
+        rows = np.stack([self._cache[t] for t in texts])
+        while len(self._cache) > self.size:
+            self._cache.popitem(last=False)
+        return rows
 
 
 def preload_encoder(model: str = DEFAULT_MODEL) -> None:
@@ -54,4 +84,4 @@ def load_encoder(model: str = DEFAULT_MODEL) -> Encoder:
     return SentenceTransformersEncoder(model)
 
 
-__all__ = ["DEFAULT_MODEL", "CaptionCheckError", "Encoder", "load_encoder", "normalise", "preload_encoder"]
+__all__ = ["DEFAULT_MODEL", "CaptionCheckError", "CachedEncoder", "Encoder", "load_encoder", "normalise", "preload_encoder"]
