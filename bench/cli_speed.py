@@ -1,9 +1,11 @@
-"""Wall time of the command line on one article, start-up and model loading included.
+"""Cold start: wall time and peak memory of the command line on one article, models included.
 
-Runs ``captioncheck ARTICLE`` as a user would, once with an empty model cache (the first run after
-installing) and then REPEAT times with the cache in place, and prints the times.
+Runs ``captioncheck ARTICLE`` as a user would (the console script of this environment): once with
+an empty model store (the first run after installing), then REPEAT times with the store in place,
+and, in the same loop, ``python -c "import numpy"`` as the machine's yardstick. Prints medians,
+the ratio to the yardstick and the peak resident memory of the checker.
 
-    python bench/cli_speed.py [ARTICLE] [--repeat 10]
+    python bench/cli_speed.py [ARTICLE] [--repeat 15]
 """
 
 from __future__ import annotations
@@ -21,32 +23,45 @@ from pathlib import Path
 DEFAULT_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "articles" / "nato-kyiv-fr.txt"
 
 
-def run_once(article: Path, environment: dict[str, str]) -> float:
+def run_once(command: list[str], environment: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one run."""
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "captioncheck", str(article)], env=environment,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
     elapsed = time.perf_counter() - started
-    if result.returncode not in (0, 1):
-        raise SystemExit(f"captioncheck exited {result.returncode}")
-    return elapsed
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command[0]} exited {os.waitstatus_to_exitcode(status)}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
-    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    cache = Path(tempfile.mkdtemp(prefix="captioncheck-bench-"))
-    environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(cache)}
+    script = Path(sys.executable).with_name("captioncheck")
+    checker = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "captioncheck"]),
+               str(args.article)]
+    yardstick = [sys.executable, "-c", "import numpy"]
+    store = Path(tempfile.mkdtemp(prefix="captioncheck-bench-"))
+    environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(store)}
     try:
-        first = run_once(args.article, environment)
-        warm = [run_once(args.article, environment) for _ in range(args.repeat)]
+        first, first_peak = run_once(checker, environment)
+        warm, peaks, numpy = [], [], []
+        for _ in range(args.repeat):
+            elapsed, peak = run_once(checker, environment)
+            warm.append(elapsed)
+            peaks.append(peak)
+            numpy.append(run_once(yardstick, environment)[0])
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
-    print(f"article: {args.article}")
-    print(f"first run (empty model cache): {first:.2f} s")
-    print(f"later runs ({args.repeat}): median {statistics.median(warm):.2f} s, "
-          f"min {min(warm):.2f} s, max {max(warm):.2f} s")
+        shutil.rmtree(store, ignore_errors=True)
+    print(f"command: python {' '.join(sys.argv)}")
+    print(f"cores: {os.cpu_count()}; checker: {' '.join(checker)}")
+    print(f"first run (empty model store): {first:.2f} s, peak {first_peak:.0f} MB")
+    print(f"later runs ({args.repeat}): median {statistics.median(warm):.2f} s "
+          f"(min {min(warm):.2f}, max {max(warm):.2f}), peak {max(peaks):.0f} MB")
+    print(f'python -c "import numpy": median {statistics.median(numpy):.2f} s; '
+          f"ratio {statistics.median(warm) / statistics.median(numpy):.1f}")
 
 
 if __name__ == "__main__":

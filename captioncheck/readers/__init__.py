@@ -15,14 +15,25 @@ import regex
 
 from ..document import Document
 from ..errors import InputError
-from .html import read_html
-from .markdown import read_markdown
 from .plaintext import read_plaintext
 from .structure import Parsed, RawSegment, assign_kinds
 
 __all__ = ["READERS", "assign_kinds", "decode", "format_of", "load", "parse", "read_document", "read_plaintext"]
 
-READERS = {"text": read_plaintext, "markdown": read_markdown, "html": read_html}
+def read_markdown(text: str) -> Parsed:
+    from .markdown import read_markdown as read  # markdown-it and YAML load only for Markdown
+
+    return read(text)
+
+
+def read_html(text: str) -> Parsed:
+    from .html import read_html as read
+
+    return read(text)
+
+
+READERS: dict[str, Callable[[str], Parsed]] = {"text": read_plaintext, "markdown": read_markdown,
+                                               "html": read_html}
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_BYTES = 5_000_000
 _LONE_CR = regex.compile(r"\r(?!\n)")
