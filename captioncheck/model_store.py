@@ -204,7 +204,3 @@ def _prune(directory: Path, name: str, keep: str) -> None:
         if rank >= KEEP or now - used > STALE_SECONDS:
             shutil.rmtree(candidate, ignore_errors=True)
 
-
-def text_array(items: Sequence[str]) -> np.ndarray:
-    """Strings as a plain array (no object dtype, so no pickle)."""
-    return np.array(list(items), dtype=str)
