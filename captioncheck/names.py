@@ -209,7 +209,8 @@ def _name_words(value: str, start: int, language: str, sentence_start: bool) -> 
     return offsets[first], " ".join(words[first:last + 1])
 
 
-def names(text: str, language: str = "und") -> list[Name]:
+@functools.lru_cache(maxsize=4096)  # the equivalence score and the rules read the same captions
+def names(text: str, language: str = "und") -> tuple[Name, ...]:
     """The proper names of ``text``, in order; numbers written out ("Twenty-five") are not names."""
     found: list[Name] = []
     written = [(q.start, q.end) for q in quantities(text, language)]
@@ -229,7 +230,7 @@ def names(text: str, language: str = "und") -> list[Name]:
     for match in _ACRONYM.finditer(text):
         if not any(n.start <= match.start() < n.end for n in found) and not _is_word_of(match.group(), language):
             found.append(Name(match.start(), match.end(), match.group()))
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 _KEY_RULES = (("ph", "f"), ("th", "t"), ("w", "v"), ("z", "s"), ("y", "i"), ("j", "i"), ("k", "c"), ("q", "c"), ("ou", "u"))

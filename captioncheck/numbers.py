@@ -8,6 +8,7 @@ words (``vingt-cinq`` = ``veinticinco`` = ``twenty-five`` = 25) are read by text
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -149,7 +150,8 @@ def _written(text: str, language: str) -> list[Quantity]:
     return found
 
 
-def quantities(text: str, language: str = "und") -> list[Quantity]:
+@functools.lru_cache(maxsize=4096)  # the equivalence score, the name finder and a rule read the same captions
+def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
     """Every number in ``text``, in order: digits in any grouping, and numbers written out in words."""
     found = []
     times = [(m.start(), m.end()) for m in _TIME.finditer(text)]
@@ -170,7 +172,7 @@ def quantities(text: str, language: str = "und") -> list[Quantity]:
         found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
     taken = [(q.start, q.end) for q in found]
     found += [q for q in _written(text, language) if not any(s < q.end and q.start < e for s, e in taken)]
-    return sorted(found, key=lambda q: q.start)
+    return tuple(sorted(found, key=lambda q: q.start))
 
 
 def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:

@@ -7,6 +7,7 @@ Markers are read in each language's usual forms: ``(izq.)``/``(izda.)``/``(dcha.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import Enum
 
@@ -50,7 +51,8 @@ class Position:
     name: str | None
 
 
-def positions(text: str) -> list[Position]:
+@functools.lru_cache(maxsize=4096)  # both sides of a pair, read by the score and the rule
+def positions(text: str) -> tuple[Position, ...]:
     """Every position marker of ``text``, in order, with the nearest name before it."""
     people = names(text)
     found = []
@@ -59,4 +61,4 @@ def positions(text: str) -> list[Position]:
         before = [n for n in people if n.end <= match.start()]
         found.append(Position(match.start(), match.end(), match.group(), side,
                               before[-1].text if before else None))
-    return found
+    return tuple(found)

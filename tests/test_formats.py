@@ -77,3 +77,21 @@ def test_list_rules_and_explain(capsys):
 def test_every_rule_is_documented(rule):
     doc = rule.__doc__ or ""
     assert doc.startswith(f"{rule.RULE.id} ({rule.RULE.code}, {rule.RULE.severity.value}): ")
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from captioncheck.formatters.json_format import dumps  # noqa: E402
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+def test_the_report_writer_is_json_dumps_with_an_indent_byte_for_byte(value):
+    import json
+
+    assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
