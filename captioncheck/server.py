@@ -9,21 +9,19 @@
 - ``GET /health`` answers ``{"status": "ok", "version": ...}`` once the models are loaded.
 - ``GET /openapi.json`` (and ``/docs``) describe the API.
 
-Articles are checked in worker processes (``--workers``, one per core by default) that load the
-models once, at start-up. Each check runs under the per-file time budget (``--timeout``); a worker
-that dies is replaced. A request body larger than ``--max-request-size`` is refused with 413 before
+The server runs ``--workers`` processes (one per core by default) under uvicorn's supervisor, each
+with the models loaded at start-up and checking its requests itself (no hop between processes);
+a worker that dies or stops answering the supervisor is replaced. Each check runs under the
+per-file time budget (``--timeout``), past which the report carries an ``error``. A request body larger than ``--max-request-size`` is refused with 413 before
 it is read; bad JSON or fields give 422, bad options 400, each with a one-line ``error``. The
 server listens on the loopback interface unless told otherwise, and stops gracefully on SIGINT or
 SIGTERM (requests in flight are answered).
 """
 
 
-import asyncio
 import contextlib
-import multiprocessing
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Literal
 
 from . import __version__
@@ -35,22 +33,23 @@ DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024  # a 5 MB article, JSON-escaped
 DEFAULT_TIMEOUT = 30.0
 WARM_UP = "Le ministre a parlé. Foto: AFP - El ministro habló en Kiev.\nLe ministre a parlé à Kiev. Photo: AFP"
 
-# --- in the worker processes ---------------------------------------------------------------------
+ENVIRONMENT = "CAPTIONCHECK_SERVE"  # how serve() hands its options to the worker processes
 
 
-def _start_worker() -> None:
+def _warm_up() -> None:
     """Load every model now, so the first request does not pay for it."""
     from .api import check_text
 
     check_text(WARM_UP)
 
 
-def _check_in_worker(text: str, input_format: str, path: str | None, language: str | None,
-                     options: dict[str, Any], timeout: float) -> str:
+def _check(text: str, input_format: str, path: str | None, language: str | None,
+           options: dict[str, Any], timeout: float) -> str:
     from .api import check_text
     from .budget import time_limit
 
-    with time_limit(timeout):  # past it, the article's report is one error, as for a file
+    # In the worker's main thread, so the budget is the real-time signal of --timeout-per-file.
+    with time_limit(timeout):
         return check_text(text, format=input_format, path=path, language=language, **options).to_json()
 
 
@@ -58,38 +57,6 @@ def _check_options(options: dict[str, Any]) -> None:
     from .api import settings_for
 
     settings_for(options, "options")
-
-
-# --- in the server process -----------------------------------------------------------------------
-
-
-class Workers:
-    """A pool of checking processes that is rebuilt when one of them dies."""
-
-    def __init__(self, count: int) -> None:
-        self.count = count
-        self._pool: ProcessPoolExecutor | None = None
-
-    def start(self) -> None:
-        context = multiprocessing.get_context("spawn")  # no fork of a process with threads and a loop
-        self._pool = ProcessPoolExecutor(self.count, mp_context=context, initializer=_start_worker)
-        # start every worker now and wait until each has loaded the models
-        for future in [self._pool.submit(_check_options, {}) for _ in range(self.count)]:
-            future.result()
-
-    async def run(self, *arguments: Any) -> str:
-        assert self._pool is not None
-        loop = asyncio.get_running_loop()
-        try:
-            return await loop.run_in_executor(self._pool, _check_in_worker, *arguments)
-        except BrokenProcessPool:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self.start()
-            raise
-
-    def stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class BodyLimit:
@@ -137,9 +104,8 @@ async def _send_error(send: Callable, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def create_app(workers: int = 1, max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
-               timeout: float = DEFAULT_TIMEOUT) -> Any:
-    """The FastAPI application; the worker processes start with it (lifespan) and stop with it."""
+def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Any:
+    """The application: FastAPI behind the request size limit; the models load at start-up."""
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, Response
@@ -155,15 +121,10 @@ def create_app(workers: int = 1, max_request_bytes: int = DEFAULT_MAX_REQUEST_BY
         options: dict[str, Any] = Field(default_factory=dict,
                                         description="Configuration keys, as in .captioncheck.toml.")
 
-    pool = Workers(workers)
-
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await asyncio.get_running_loop().run_in_executor(None, pool.start)
-        try:
-            yield
-        finally:
-            pool.stop()
+        _warm_up()
+        yield
 
     app = FastAPI(title="captioncheck", version=__version__, lifespan=lifespan,
                   description="Untranslated captions and mistranslated caption pairs in translated articles.")
@@ -190,16 +151,19 @@ def create_app(workers: int = 1, max_request_bytes: int = DEFAULT_MAX_REQUEST_BY
             _check_options(options)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
-        try:
-            report = await pool.run(request.text, request.format, request.path, request.language,
-                                    options, timeout)
-        except BrokenProcessPool:
-            return JSONResponse({"error": "the worker checking this article crashed"}, status_code=500)
+        try:  # here, not in a thread: one article at a time per worker process, under its time budget
+            report = _check(request.text, request.format, request.path, request.language, options, timeout)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         return Response(report, media_type="application/json")
 
     return BodyLimit(app, max_request_bytes)
+
+
+def app_from_environment() -> Any:
+    """The application with the options :func:`serve` put in the environment (uvicorn's factory)."""
+    max_request_bytes, timeout = os.environ.get(ENVIRONMENT, f"{DEFAULT_MAX_REQUEST_BYTES} {DEFAULT_TIMEOUT}").split()
+    return create_app(int(max_request_bytes), float(timeout))
 
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | None = None,
@@ -208,9 +172,18 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | Non
     try:
         import fastapi  # noqa: F401
         import uvicorn
+        from uvicorn.supervisors import Multiprocess
     except ImportError:
         raise CaptionCheckError("the server needs its extra: pip install 'captioncheck[server]'") from None
     from .runner import default_jobs
 
-    app = create_app(workers or default_jobs(), max_request_bytes, timeout)
-    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=timeout + 5)
+    os.environ[ENVIRONMENT] = f"{max_request_bytes} {timeout}"
+    config = uvicorn.Config("captioncheck.server:app_from_environment", factory=True, host=host, port=port,
+                            workers=workers or default_jobs(), log_level="warning",
+                            timeout_graceful_shutdown=int(timeout) + 5)
+    try:
+        socket = config.bind_socket()
+    except SystemExit:  # uvicorn has logged why (the port is taken, say)
+        raise CaptionCheckError(f"cannot listen on {host}:{port}") from None
+    # The supervisor even for one worker: a worker that dies or hangs is replaced.
+    Multiprocess(config, sockets=[socket]).run()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -141,3 +142,27 @@ def test_sigterm_stops_the_server_gracefully():
     # uvicorn shuts down (workers stopped, requests answered), then re-raises the signal it caught
     assert process.wait(timeout=60) in (0, -signal.SIGTERM)
     assert b"Traceback" not in process.stderr.read()
+
+
+def test_a_worker_that_dies_is_replaced():
+    port, process = _start()
+    try:
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        workers = [int(pid) for pid in children
+                   if b"captioncheck" in Path(f"/proc/{pid}/cmdline").read_bytes()
+                   or b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert workers
+        for pid in workers:
+            os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 120
+        answered = False
+        while time.monotonic() < deadline and not answered:
+            try:
+                status, body = _request(port, "POST", "/v1/check", json.dumps({"text": "Un texte."}).encode())
+                answered = status == 200
+            except OSError:
+                time.sleep(0.5)
+        assert answered
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
