@@ -9,6 +9,7 @@ the background load and nothing else.
 
 from __future__ import annotations
 
+import os
 import sys
 
 INFORMATION_ONLY = ("--help", "--version", "--list-rules", "--explain", "--show-config", "--install-completion",
@@ -29,4 +30,28 @@ def run() -> None:
         preload_encoder()
     from .cli import run as run_command_line
 
-    run_command_line()
+    try:
+        run_command_line()
+    except SystemExit as done:
+        _exit(done.code)
+
+
+def _exit(code: int | str | None) -> None:
+    """Exit; without waiting for a background load still in C++ (a usage error exits in 0.3 s).
+
+    The interpreter's shutdown would end that thread in the middle of C++ code, which aborts the
+    process; output is flushed and the process ends at once instead.
+    """
+    from .embeddings.use_m3 import loading_in_background
+
+    if not loading_in_background():
+        sys.exit(code)
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code or 0)

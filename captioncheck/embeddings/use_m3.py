@@ -106,6 +106,11 @@ def _forget_unfinished_loads() -> None:
 os.register_at_fork(after_in_child=_forget_unfinished_loads)
 
 
+def loading_in_background() -> bool:
+    """Whether a tokenizer is still loading in its thread."""
+    return any(not future.done() for future in _loading.values())
+
+
 def preload() -> None:
     """Start loading what the encoder needs, so that it is ready when the first pair is embedded."""
     _tokenizer_loading(str(_resources() / "sp.model"))
