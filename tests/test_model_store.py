@@ -110,6 +110,14 @@ def test_old_entries_of_a_model_are_pruned(store: Path, tmp_path: Path, monkeypa
     assert len([p for p in store.iterdir() if p.name.startswith("demo-")]) == 1
 
 
+def test_files_of_the_earlier_pickle_cache_are_removed(store: Path, tmp_path: Path):
+    store.mkdir(parents=True)
+    legacy = store / "demo-4a5fed6f6d8c6d09.pickle"
+    legacy.write_bytes(b"old cache entry")
+    model_store.load("demo", [_source(tmp_path)], Builder())
+    assert not legacy.exists()
+
+
 def test_unwritable_or_disabled_store_still_gives_the_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
