@@ -23,7 +23,7 @@ from .discovery import discover
 from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
-from .rules import BY_ID, RULES, documentation, summary
+from .rules import BY_ID, RULES, documentation, resolve, summary
 from .api import check_discovered
 from .settings import OPTIONS, Option, Settings, merge
 
@@ -73,7 +73,8 @@ def _check(**values: Any) -> int:
         return EXIT_CLEAN
     explain = values.pop("explain")
     if explain:
-        rule = BY_ID.get(explain.lower())
+        rule_id = resolve(explain)
+        rule = BY_ID.get(rule_id) if rule_id else None
         if rule is None:
             raise CaptionCheckError(f"unknown rule {explain!r} (see captioncheck --list-rules)")
         typer.echo(documentation(rule))

@@ -35,7 +35,7 @@ class Finding:
     column: int
     end_line: int
     end_column: int
-    segment: int
+    segment: int | None  # None: the finding is about the file, not one of its segments
     message: str
     related_segment: int | None = None
     language: str | None = None

@@ -7,7 +7,9 @@ otherwise it takes the configured severity of its rule.
 In Markdown and HTML, ``<!-- captioncheck: disable=RULE[,RULE] -->`` ... ``<!-- captioncheck: enable=RULE -->``
 suppress a range of lines (``disable`` alone: every rule). In plain text, a line
 ``captioncheck: ignore[RULE]`` suppresses the next line, and the same marker at the end of a line
-suppresses that line (``ignore`` alone: every rule).
+suppresses that line (``ignore`` alone: every rule). A rule is named by its id or its code
+(``number-mismatch`` or ``CC202``, any case); a name that is neither suppresses nothing and is
+reported (``unknown-suppression``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from .findings import Finding
+from .rules import resolve
 from .settings import Settings
 
 
@@ -28,6 +31,8 @@ class Suppression:
     rules: frozenset[str] | None
     first_line: int
     last_line: int
+    directive_line: int = 0  # where the comment is (0: not known)
+    unknown: tuple[str, ...] = ()  # names in the comment that are no rule's id or code
 
     def covers(self, finding: Finding) -> bool:
         return ((self.rules is None or finding.rule in self.rules)
@@ -53,7 +58,8 @@ _DIRECTIVE = regex.compile(
 
 
 def parse_directive(comment: str) -> tuple[str, frozenset[str] | None] | None:
-    """``("disable", {"number-mismatch"})`` for ``captioncheck: disable=number-mismatch``; None if not one."""
+    """``("disable", {"number-mismatch"})`` for ``captioncheck: disable=number-mismatch`` (or ``=CC202``);
+    None if not one. Names that are no rule stay as written, so they match nothing; see :func:`unknown`."""
     match = _DIRECTIVE.search(comment.strip())
     if match is None:
         return None
@@ -61,8 +67,13 @@ def parse_directive(comment: str) -> tuple[str, frozenset[str] | None] | None:
     if listed is None:
         return match.group("action").lower(), None
     # "ignore[;]" or "ignore[]" names no rule: it suppresses nothing (never everything).
-    rules = frozenset(r.lower() for r in regex.split(r"[\s,;]+", listed) if r)
+    rules = frozenset(resolve(r) or r.lower() for r in regex.split(r"[\s,;]+", listed) if r)
     return match.group("action").lower(), rules
+
+
+def unknown(rules: frozenset[str] | None) -> tuple[str, ...]:
+    """The names of a directive that are no rule."""
+    return tuple(sorted(r for r in rules or () if resolve(r) is None))
 
 
 def ranges(directives: Iterable[tuple[int, str, frozenset[str] | None]], last_line: int) -> list[Suppression]:
@@ -75,6 +86,8 @@ def ranges(directives: Iterable[tuple[int, str, frozenset[str] | None]], last_li
     found: list[Suppression] = []
     for line, action, rules in directives:
         keys: list[str | None] = [None] if rules is None else sorted(rules)
+        if action == "disable" and unknown(rules):
+            found.append(Suppression(frozenset(), line, line, line, unknown(rules)))  # reported, suppresses nothing
         for key in keys:
             if action == "disable":
                 open_at.setdefault(key, line)

@@ -123,13 +123,13 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
 
 
 def _rules(value: Any, where: str) -> tuple[str, ...]:
-    from .rules import BY_ID
+    from .rules import resolve
 
     rules = _codes(value, where)
-    unknown = [rule for rule in rules if rule not in BY_ID]
+    unknown = [rule for rule in rules if resolve(rule) is None]
     if unknown:
         raise ConfigError(f"{where}: unknown rule {', '.join(unknown)} (see captioncheck --list-rules)")
-    return rules
+    return tuple(dict.fromkeys(resolve(rule) for rule in rules))  # ids, whether named by id or code
 
 
 def _severity(value: Any, where: str) -> tuple[tuple[str, str], ...]:
@@ -145,8 +145,8 @@ def _severity(value: Any, where: str) -> tuple[tuple[str, str], ...]:
             pairs.append((rule.strip(), level.strip()))
     result = {}
     for rule, level in pairs:
-        _rules(rule, where)
-        result[rule.lower()] = _choice(LEVELS)(level, f"{where} ({rule})")
+        for rule_id in _rules(rule, where):
+            result[rule_id] = _choice(LEVELS)(level, f"{where} ({rule})")
     return tuple(sorted(result.items()))
 
 

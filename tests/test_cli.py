@@ -40,7 +40,7 @@ def test_json_contract():
     result = run_cli("--format", "json", str(DEFECTIVE), str(CLEAN))
     assert result.returncode == 1
     document = json.loads(result.stdout)
-    assert set(document) == {"version", "files", "summary"}
+    assert set(document) == {"version", "format_version", "files", "summary"}
     assert document["summary"] == {"files": 2, "errors": 1, "warnings": 2}
     first = document["files"][0]
     assert set(first) == {"path", "language", "segments", "pairs", "findings"}

@@ -13,6 +13,8 @@ from ..checker import FileReport
 from ..findings import Finding
 from .summary import OutputOptions, summarize
 
+FORMAT_VERSION = 1  # of the report: see captioncheck/schemas/report.schema.json
+
 
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
@@ -49,7 +51,8 @@ def format_reports(reports: Sequence[FileReport], options: OutputOptions | None 
     totals: dict[str, Any] = {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings}
     if options is not None and options.statistics:
         totals["rules"] = {rule: count for rule, _, count in summary.by_rule}
-    document = {"version": __version__, "files": [file_entry(r) for r in reports], "summary": totals}
+    document = {"version": __version__, "format_version": FORMAT_VERSION, "files": [file_entry(r) for r in reports],
+                "summary": totals}
     return dumps(document) + "\n"
 
 

@@ -47,7 +47,9 @@ def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: b
     severity = _paint(finding.severity.value, finding.severity, color)
     rule = _paint(f"{finding.rule} [{finding.code}]", "rule", color)
     line = f"{where} {severity} {rule} {printable(finding.message)}"
-    return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}" if excerpt else line
+    if not excerpt or finding.segment is None:
+        return line
+    return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}"
 
 
 def _plural(count: int, word: str) -> str:

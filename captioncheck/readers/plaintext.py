@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Piece
-from ..policy import Suppression, parse_directive
+from ..policy import Suppression, parse_directive, unknown
 from .structure import Parsed, RawSegment, has_caption_shape
 
 WRAPPED_LINE_MIN_CHARS = 40
@@ -26,14 +26,16 @@ def _markers(lines: list[str]) -> tuple[list[str], list[Suppression]]:
             cleaned[number] = ""
             following = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
             if following is not None:
-                suppressions.append(Suppression(rules, following + 1, following + 1))
+                suppressions.append(Suppression(rules, following + 1, following + 1, number + 1, unknown(rules)))
+            elif unknown(rules):
+                suppressions.append(Suppression(frozenset(), 0, -1, number + 1, unknown(rules)))
             continue
         trailing = _TRAILING_MARKER.search(line)
         directive = parse_directive(trailing.group("directive")) if trailing else None
         if trailing and directive is not None:
             _, rules = directive
             cleaned[number] = line[:trailing.start()]
-            suppressions.append(Suppression(rules, number + 1, number + 1))
+            suppressions.append(Suppression(rules, number + 1, number + 1, number + 1, unknown(rules)))
     return cleaned, suppressions
 
 

@@ -12,6 +12,7 @@ from . import (
     number_mismatch,
     position_mismatch,
     ui_artifact,
+    unknown_suppression,
     untranslated_fragment,
     untranslated_segment,
 )
@@ -27,8 +28,17 @@ RULES: tuple[RuleModule, ...] = (
     credit_mismatch,
     ui_artifact,
     boilerplate,
+    unknown_suppression,
 )
 BY_ID: dict[str, RuleModule] = {rule.RULE.id: rule for rule in RULES}
+BY_CODE: dict[str, RuleModule] = {rule.RULE.code.lower(): rule for rule in RULES}
+
+
+def resolve(name: str) -> str | None:
+    """The rule id that ``name`` means: an id or a code, in any case (``CC202`` is number-mismatch)."""
+    key = name.strip().lower()
+    rule = BY_ID.get(key) or BY_CODE.get(key)
+    return rule.RULE.id if rule is not None else None
 
 
 def run_rules(context: Context) -> list[Finding]:

@@ -1,0 +1,44 @@
+"""unknown-suppression (CC901, warning): a suppression comment names a rule that does not exist.
+
+``captioncheck: ignore[number-missmatch]`` or ``<!-- captioncheck: disable=CC999 -->`` suppresses
+nothing: the name is neither a rule's id nor its code (``captioncheck --list-rules``). Left
+unreported, the typo would hide nothing while the editor believes the line is checked on purpose.
+The finding points at the comment's line.
+
+Example::
+
+    captioncheck: ignore[number-missmatch]
+    El ministro anunció 40 millones.
+
+``number-missmatch`` is reported: did you mean ``number-mismatch`` (CC202)?
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ..context import Context
+from ..findings import Finding, RuleInfo, Severity
+
+RULE = RuleInfo(id="unknown-suppression", code="CC901", severity=Severity.WARNING)
+
+
+def _suggestion(name: str) -> str:
+    from . import BY_CODE, BY_ID
+
+    close = difflib.get_close_matches(name, list(BY_ID) + [code.upper() for code in BY_CODE], n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else " (see captioncheck --list-rules)"
+
+
+def check(context: Context) -> Iterator[Finding]:
+    reported: set[tuple[int, str]] = set()
+    for suppression in context.document.suppressions:
+        for name in suppression.unknown:
+            if (suppression.directive_line, name) in reported or suppression.directive_line < 1:
+                continue
+            reported.add((suppression.directive_line, name))
+            yield Finding(rule=RULE.id, code=RULE.code, severity=RULE.severity,
+                          line=suppression.directive_line, column=1, end_line=suppression.directive_line,
+                          end_column=1, segment=None,
+                          message=f"suppression names no rule: '{name}' suppresses nothing{_suggestion(name)}")
