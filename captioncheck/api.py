@@ -120,6 +120,24 @@ def check_paths(paths: Iterable[str | Path], *, jobs: int | None = None, **optio
     return check_discovered(targets, jobs if jobs is not None else merge(Settings(), command_line).jobs)
 
 
+def check_data(data: bytes, name: str, settings: Settings) -> Report:
+    """Check an article given as bytes (standard input) under the name ``name``, as a file would be."""
+    from .budget import time_limit
+    from .errors import FileTimeout, InputError
+    from .readers import decode, format_of
+
+    try:
+        with time_limit(settings.timeout_per_file):
+            if len(data) > settings.max_file_size:
+                raise InputError(f"larger than the limit of {settings.max_file_size} bytes (--max-file-size)")
+            text = decode(data)
+            input_format = settings.input_format or format_of(Path(name))
+            report = _checkers().for_settings(settings).check_text(text, input_format, name, settings)
+    except (InputError, FileTimeout) as error:
+        report = FileReport(path=name, error=str(error))
+    return Report((report,), (settings.fail_on.value,))
+
+
 def check_discovered(targets: Sequence[Target], jobs: int | None, progress: Progress | None = None) -> Report:
     """The report of already discovered targets (the command line's way in)."""
     reports = check_targets(targets, jobs, progress, checkers=_checkers())

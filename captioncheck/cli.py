@@ -19,12 +19,12 @@ import typer
 
 from . import __version__
 from .config import ConfigFinder
-from .discovery import discover
+from .discovery import discover, force_excluded
 from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
 from .rules import BY_ID, RULES, documentation, resolve, summary
-from .api import check_discovered
+from .api import Report, check_data, check_discovered
 from .settings import OPTIONS, Option, Settings, merge
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -81,15 +81,23 @@ def _check(**values: Any) -> int:
         return EXIT_CLEAN
     paths = values.pop("paths") or []
     if not paths:
-        raise typer.BadParameter("give at least one file or directory to check", param_hint="PATH")
+        raise typer.BadParameter("give at least one file or directory to check, or - for standard input",
+                                 param_hint="PATH")
+    if "-" in paths and len(paths) > 1:
+        raise typer.BadParameter("- reads one article from standard input: give no other path", param_hint="PATH")
 
     command_line = _command_line_layer(values)
     finder = ConfigFinder()
     # How the report is written comes from the configuration of the current folder; what is checked,
     # and what fails, from each file's own.
     run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
-    targets = list(discover(paths, command_line, finder))
-    result = check_discovered(targets, run_settings.jobs, _progress_bar(len(targets)))
+    if paths == ["-"]:
+        result = _check_stdin(command_line, finder, run_settings)
+        if result is None:
+            return EXIT_CLEAN  # the name given is excluded (--force-exclude)
+    else:
+        targets = list(discover(paths, command_line, finder))
+        result = check_discovered(targets, run_settings.jobs, _progress_bar(len(targets)))
     reports = result.files
     for report in reports:
         if report.error is not None:
@@ -97,12 +105,42 @@ def _check(**values: Any) -> int:
         for notice in report.notices:
             typer.echo(f"captioncheck: notice: {printable(report.path)}: {notice}", err=True)
 
-    options = OutputOptions(color=sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    to_terminal = run_settings.output_file is None and sys.stdout.isatty()
+    options = OutputOptions(color=to_terminal and "NO_COLOR" not in os.environ,
                             quiet=run_settings.quiet, statistics=run_settings.statistics)
-    sys.stdout.write(FORMATTERS[run_settings.output_format](reports, options))
+    output = FORMATTERS[run_settings.output_format](reports, options)
+    if run_settings.output_file is None:
+        sys.stdout.write(output)
+    else:
+        _write_output(Path(run_settings.output_file), output)
     if summarize(reports).unreadable:
         return EXIT_ERROR
-    return EXIT_FINDINGS if result.failed else EXIT_CLEAN
+    return EXIT_FINDINGS if result.failed and not run_settings.exit_zero else EXIT_CLEAN
+
+
+def _check_stdin(command_line: dict[str, Any], finder: ConfigFinder, run_settings: Settings) -> Report | None:
+    """The report of the article on standard input, named by --stdin-filename; None when that name is
+    excluded and --force-exclude is on."""
+    name = run_settings.stdin_filename or "-"
+    settings = run_settings
+    if run_settings.stdin_filename:
+        named = Path(run_settings.stdin_filename)
+        config, values = finder.for_directory(named.parent if named.parent.exists() else Path.cwd())
+        settings = merge(Settings(), values, command_line)
+        if settings.force_exclude and force_excluded(named, config, settings):
+            return None
+    data = sys.stdin.buffer.read(settings.max_file_size + 1)
+    return check_data(data, name, settings)
+
+
+def _write_output(path: Path, output: str) -> None:
+    """The report into ``path``, whole or not at all (written beside it, then renamed)."""
+    try:
+        temporary = path.with_name(f".{path.name}.captioncheck-tmp")
+        temporary.write_text(output, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        raise CaptionCheckError(f"cannot write the report to {path}: {error.strerror or error}") from None
 
 
 def _progress_bar(total: int):

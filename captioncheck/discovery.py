@@ -1,6 +1,7 @@
 """Which files to check, each with the settings that apply to it, in a stable order.
 
-A file named on the command line is always checked. A directory is searched recursively (symbolic
+A file named on the command line is always checked, unless ``force-exclude`` is on and it matches
+``exclude`` (pre-commit names every staged file). A directory is searched recursively (symbolic
 links to folders are not followed; links to files only when they point inside the folder searched,
 and not at all with ``follow-symlinks = false``) for the
 ``include`` globs, minus the ``exclude`` globs and hidden files and folders; globs are matched, with
@@ -84,4 +85,21 @@ def discover(paths: list[str], command_line: Mapping[str, Any], finder: ConfigFi
                 yield Target(file, str(file), merge(defaults, finder.for_path(file)[1], command_line))
         else:
             parent = path.parent if path.parent.exists() else Path.cwd()
-            yield Target(path, given, merge(defaults, finder.for_directory(parent)[1], command_line))
+            config, values = finder.for_directory(parent)
+            settings = merge(defaults, values, command_line)
+            if settings.force_exclude and force_excluded(path, config, settings):
+                continue
+            yield Target(path, given, settings)
+
+
+def force_excluded(path: Path, config: Path | None, settings: Settings) -> bool:
+    """Whether a file named on the command line matches ``exclude`` (with ``force-exclude``): its path
+    relative to the folder of its configuration file, or else to the current folder, and its name."""
+    root = config.parent if config is not None else Path.cwd()
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        relative = path.as_posix()
+    parts = relative.split("/")
+    # "drafts" excludes drafts/a.md as it excludes the folder in a search
+    return any(_matches("/".join(parts[:i]), parts[i - 1], settings.exclude) for i in range(1, len(parts) + 1))

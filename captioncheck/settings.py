@@ -51,6 +51,10 @@ class Settings:
     max_file_size: int = 5_000_000
     timeout_per_file: float = 60.0
     follow_symlinks: bool = True
+    force_exclude: bool = False
+    exit_zero: bool = False
+    output_file: str | None = None
+    stdin_filename: str | None = None
 
     def level_of(self, rule: str, default: Severity) -> Severity | None:
         """The severity a rule's findings get, or None when the rule is off or ignored."""
@@ -259,8 +263,16 @@ OPTIONS: tuple[Option, ...] = (
            "(default: 60).", _seconds, metavar="SECONDS"),
     Option("follow-symlinks", "follow_symlinks", "Check symbolic links found in folders when they point inside "
            "the folder searched (default: true); never outside it.", _flag, flag=True),
+    Option("force-exclude", "force_exclude", "Apply the exclude globs to files named on the command line too "
+           "(pre-commit names every staged file).", _flag, flag=True),
     Option("statistics", "statistics", "Print the number of findings per rule.", _flag, flag=True),
     Option("quiet", "quiet", "Print only the findings, no summary line.", _flag, short="-q", flag=True),
+    Option("output-file", "output_file", "Write the report to this file instead of standard output.", _text,
+           metavar="PATH", short="-o", in_config=False),
+    Option("exit-zero", "exit_zero", "Exit 0 even when findings are reported (2 still means a file could not "
+           "be checked).", _flag, flag=True, in_config=False),
+    Option("stdin-filename", "stdin_filename", "The name of the article read from standard input (PATH '-'): "
+           "its format, its configuration and its name in the report.", _text, metavar="PATH", in_config=False),
 )
 BY_KEY = {option.key: option for option in OPTIONS}
 

@@ -63,6 +63,8 @@ def format_reports(reports: Sequence[FileReport], options: OutputOptions = Outpu
     else:
         lines = [format_finding(r, f, options.color, excerpt=not options.quiet) for r in reports for f in r.findings]
     if lines and not options.quiet:
+        checked = summary.files - summary.unreadable
         lines.append(f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
-                     f"in {_plural(summary.files, 'file')} checked")
+                     f"in {_plural(checked, 'file')} checked"
+                     + (f"; {summary.unreadable} could not be checked" if summary.unreadable else ""))
     return "\n".join(lines) + ("\n" if lines else "")
