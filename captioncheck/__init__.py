@@ -9,6 +9,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 __version__ = "0.1.0"
+REPOSITORY = "https://github.com/OWNER/captioncheck"  # where the rules' documentation links point
 
 _API = ("check_text", "check_paths", "Report")
 

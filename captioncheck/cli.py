@@ -24,6 +24,7 @@ from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
 from .rules import BY_ID, RULES, documentation, resolve, summary
+from .rules.docs import plain
 from .api import Report, check_data, check_discovered
 from .settings import OPTIONS, Option, Settings, merge
 
@@ -77,7 +78,7 @@ def _check(**values: Any) -> int:
         rule = BY_ID.get(rule_id) if rule_id else None
         if rule is None:
             raise CaptionCheckError(f"unknown rule {explain!r} (see captioncheck --list-rules)")
-        typer.echo(documentation(rule))
+        typer.echo(plain(documentation(rule)))
         return EXIT_CLEAN
     paths = values.pop("paths") or []
     if not paths:

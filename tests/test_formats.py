@@ -33,15 +33,70 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path):
     assert first["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 6
     assert run["invocations"][0]["executionSuccessful"] is False
     assert "broken.txt" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    for rule in run["tool"]["driver"]["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert rule["help"]["text"] and rule["help"]["markdown"].startswith("**" + rule["id"])
+        assert "``" not in rule["help"]["text"] and rule["helpUri"].startswith("https://")
+    assert all(len(r["partialFingerprints"]["captioncheck/v1"]) == 32 for r in run["results"])
+
+
+def _sarif(*args: str, cwd: Path | None = None) -> dict:
+    return json.loads(run_cli("--format", "sarif", *args, cwd=cwd).stdout)
+
+
+def test_sarif_uris_are_relative_to_srcroot_and_never_read_as_a_scheme(tmp_path: Path):
+    (tmp_path / "news").mkdir()
+    inside = tmp_path / "news" / "a:b.txt"
+    inside.write_text(PAIRS.read_text(encoding="utf-8"), encoding="utf-8")
+    run = _sarif("news/a:b.txt", str(PAIRS), cwd=tmp_path)["runs"][0]
+    jsonschema.validate({"version": "2.1.0", "runs": [run]}, SCHEMA)
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    locations = [r["locations"][0]["physicalLocation"]["artifactLocation"] for r in run["results"]]
+    assert {"uri": "news/a%3Ab.txt", "uriBaseId": "%SRCROOT%"} in locations
+    assert {"uri": PAIRS.resolve().as_uri()} in locations  # outside the current folder: absolute
+
+
+def test_sarif_fingerprints_are_stable_across_runs_and_line_shifts(tmp_path: Path):
+    article = tmp_path / "a.txt"
+    text = PAIRS.read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    first = _sarif("a.txt", cwd=tmp_path)["runs"][0]["results"]
+    again = _sarif("a.txt", cwd=tmp_path)["runs"][0]["results"]
+    title, rest = text.split("\n", 1)
+    article.write_text(title + "\n\nUne phrase ajoutée plus haut dans l'article, sans rapport.\n" + rest, encoding="utf-8")
+    shifted = _sarif("a.txt", cwd=tmp_path)["runs"][0]["results"]
+
+    def prints(results):
+        return {(r["ruleId"], r["partialFingerprints"]["captioncheck/v1"]) for r in results}
+
+    assert prints(first) == prints(again)
+    assert prints(first) <= prints(shifted)
+    assert len(prints(first)) == len(first)  # one fingerprint per alert
+    assert first[0]["locations"][0]["physicalLocation"]["region"]["startLine"] + 2 == \
+        shifted[0]["locations"][0]["physicalLocation"]["region"]["startLine"]
 
 
 def test_github_annotations():
     result = run_cli("--format", "github", str(PAIRS))
     lines = result.stdout.decode().splitlines()
-    assert lines[0].startswith(f"::error file={PAIRS},line=5,col=1,endLine=5,endColumn=")
+    assert lines[0].startswith(f"::error file={PAIRS},line=5,endLine=5,col=1,endColumn=")
     assert "title=untranslated-segment [CC101]::caption is in Spanish (es)" in lines[0]
     assert any(line.startswith("::warning ") and "credit-mismatch" in line for line in lines)
     assert result.returncode == 1
+
+
+def test_github_annotations_follow_the_workflow_command_format():
+    from captioncheck.findings import Finding, Severity
+    from captioncheck.formatters.github_format import annotation
+
+    one_line = Finding("number-mismatch", "CC202", Severity.ERROR, 6, 31, 6, 32, 3, "40 in line 5, 14: 100%")
+    assert annotation("news/a,b.md", one_line) == (
+        "::error file=news/a%2Cb.md,line=6,endLine=6,col=31,endColumn=33,"
+        "title=number-mismatch [CC202]::40 in line 5, 14: 100%25")
+    spanning = Finding("meaning-divergence", "CC201", Severity.ERROR, 6, 5, 8, 2, 3, "two\nlines")
+    text = annotation("a.txt", spanning)
+    assert text == "::error file=a.txt,line=6,endLine=8,title=meaning-divergence [CC201]::two%0Alines"
+    assert "col=" not in text and "endColumn=" not in text
 
 
 def test_github_escapes_newlines_and_commas_in_properties(tmp_path: Path):
