@@ -150,3 +150,18 @@ def test_the_report_writer_is_json_dumps_with_an_indent_byte_for_byte(value):
     import json
 
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_a_pair_finding_shows_both_captions_with_the_difference_marked():
+    out = run_cli(str(PAIRS)).stdout.decode()
+    block = out.split(f"{PAIRS}:6:31: error number-mismatch [CC202] 40 in line 5, 14 in line 6\n", 1)[1]
+    source, target, marks = block.splitlines()[:3]
+    assert source.startswith("    5 | ") and "Más de 40 drones" in source
+    assert target.startswith("    6 | ") and "Plus de 14 drones" in target
+    assert marks.split("|")[1].strip() == "^^" and target[marks.index("^"):marks.index("^") + 2] == "14"
+
+
+def test_a_position_that_says_its_side_is_not_repeated():
+    out = run_cli(str(DATA / "en-pairs-from-es.txt")).stdout.decode()
+    assert "left (left)" not in out and "right (right)" not in out
+    assert "is right (dcha.) in line 15, left in line 16" in out

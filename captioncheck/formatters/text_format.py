@@ -1,5 +1,13 @@
 """The human format: ``path:line:col: severity rule [code] message``, then the offending text.
 
+Under a finding about a caption pair (``CC2xx``), the two sides one above the other, each with its
+line number, and ``^`` under what differs in the translation::
+
+    news/a.txt:6:10: error number-mismatch [CC202] 40 in line 5, 14 in line 6
+        5 | Más de 40 drones iraníes atacaron Kiev durante la noche
+        6 | Plus de 14 drones iraniens ont attaqué Kiev pendant la nuit
+          |         ^^
+
 Colour (ANSI) only when asked to, which the command line does for a terminal without ``NO_COLOR``.
 """
 
@@ -42,6 +50,33 @@ def _excerpt(report: FileReport, finding: Finding) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
 
 
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """``text`` on one line, cut to EXCERPT_CHARS around ``[start, end)``; the span's new place."""
+    flat = "".join(" " if ch in "\r\n\t" else ch for ch in text)
+    begin = max(0, min(start - EXCERPT_CHARS // 3, len(flat) - EXCERPT_CHARS))
+    shown = flat[begin:begin + EXCERPT_CHARS]
+    prefix = "…" if begin else ""
+    suffix = "…" if begin + EXCERPT_CHARS < len(flat) else ""
+    return prefix + shown + suffix, start - begin + len(prefix), min(end, begin + EXCERPT_CHARS) - begin + len(prefix)
+
+
+def _pair_excerpt(report: FileReport, finding: Finding, color: bool) -> str:
+    """The source caption above its translation, ``^`` under the finding's span in the translation."""
+    assert report.document is not None and finding.segment is not None and finding.related_segment is not None
+    source = report.document.segments[finding.related_segment]
+    target = report.document.segments[finding.segment]
+    start = target.offset(finding.line, finding.column)
+    end = target.offset(finding.end_line, finding.end_column) + 1
+    source_text, _, _ = _window(source.text, 0, 0)
+    target_text, mark_start, mark_end = _window(target.text, start, end)
+    width = len(str(max(source.line, target.line)))
+    marks = " " * len(printable(target_text[:mark_start])) + "^" * max(1, len(printable(target_text[mark_start:mark_end])))
+    lines = [f"    {source.line:>{width}} | {_paint(printable(source_text), 'excerpt', color)}",
+             f"    {target.line:>{width}} | {_paint(printable(target_text), 'excerpt', color)}",
+             f"    {'':>{width}} | {_paint(marks, finding.severity, color)}"]
+    return "\n".join(lines)
+
+
 def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: bool = True) -> str:
     where = _paint(f"{printable(report.path)}:{finding.line}:{finding.column}:", "path", color)
     severity = _paint(finding.severity.value, finding.severity, color)
@@ -49,6 +84,8 @@ def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: b
     line = f"{where} {severity} {rule} {printable(finding.message)}"
     if not excerpt or finding.segment is None:
         return line
+    if finding.related_segment is not None and finding.code.startswith("CC2"):
+        return f"{line}\n{_pair_excerpt(report, finding, color)}"
     return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}"
 
 

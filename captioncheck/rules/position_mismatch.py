@@ -51,13 +51,19 @@ def _disagreements(source: list[Position], target: list[Position]) -> list[tuple
     return sorted(found, key=lambda pair: pair[1].start)
 
 
+def _said(side: str, text: str) -> str:
+    """"right (dcha.)", but "left" for a marker that says it in those words."""
+    words = text.strip("()[] ").casefold()
+    return side if words == side.casefold() else f"{side} ({text.strip()})"
+
+
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         for mark, twin in _disagreements(positions(view.source.text), positions(view.target.text)):
             who = f"{mark.name} is " if mark.name else ""
             yield finding_at(
                 RULE, view.target, twin.start, twin.end,
-                f"{who}{mark.side.value} ({mark.text}) in line {view.source.line}, "
-                f"{twin.side.value} ({twin.text}) in line {view.target.line}",
+                f"{who}{_said(mark.side.value, mark.text)} in line {view.source.line}, "
+                f"{_said(twin.side.value, twin.text)} in line {view.target.line}",
                 related_segment=view.source.id, language=view.target_language,
             )
