@@ -44,7 +44,22 @@ def _annotation(option: Option) -> Any:
                                                         case_sensitive=False)]
     kind = Optional[list[str]] if option.multiple else Optional[str]
     suffix = " (repeatable)" if option.multiple else ""
-    return Annotated[kind, typer.Option(*flags, help=option.help + suffix, metavar=metavar, show_default=False)]
+    completion = {"RULE": _complete_rules, "RULE=LEVEL": _complete_levels}.get(option.metavar)
+    return Annotated[kind, typer.Option(*flags, help=option.help + suffix, metavar=metavar, show_default=False,
+                                        autocompletion=completion)]
+
+
+def _complete_rules(incomplete: str) -> list[str]:
+    """Shell completion of a rule: its id, or its code."""
+    names = [rule.RULE.id for rule in RULES] + [rule.RULE.code for rule in RULES]
+    return [name for name in names if name.lower().startswith(incomplete.lower())]
+
+
+def _complete_levels(incomplete: str) -> list[str]:
+    rule, sep, level = incomplete.partition("=")
+    if not sep:
+        return [f"{name}=" for name in _complete_rules(rule)]
+    return [f"{rule}={choice}" for choice in ("error", "warning", "off") if choice.startswith(level)]
 
 
 def _command_line_layer(values: dict[str, Any]) -> dict[str, Any]:
@@ -186,7 +201,7 @@ def _build_command():
     command.__doc__ = ("Check translated news articles for untranslated captions and fragments, and for "
                        "mistranslated caption pairs. Options can also be set in .captioncheck.toml or "
                        "[tool.captioncheck] in pyproject.toml, with the same names.")
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    app = typer.Typer(add_completion=True, pretty_exceptions_enable=False, rich_markup_mode=None)
     app.command()(command)
     return typer.main.get_command(app)
 

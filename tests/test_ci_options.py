@@ -95,3 +95,24 @@ def test_the_readmes_pre_commit_configuration_runs_as_written(tmp_path: Path):
     assert run.returncode == 1, run.stdout + run.stderr  # the article in news/ has findings
     assert "news/ready.txt:5:1: error untranslated-segment [CC101]" in run.stdout
     assert "drafts/wip.txt" not in run.stdout  # excluded by the configuration, though pre-commit names it
+
+
+def _complete(words: str, index: int) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "_CAPTIONCHECK_COMPLETE": "complete_bash", "COMP_WORDS": words,
+                   "COMP_CWORD": str(index)}
+    script = Path(sys.executable).with_name("captioncheck")
+    result = subprocess.run([str(script)], env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_shell_completion_of_options_formats_and_rules():
+    assert _complete("captioncheck --form", 1) == ["--format"]
+    assert _complete("captioncheck --format ", 2) == ["text", "json", "sarif", "github"]
+    assert _complete("captioncheck --ignore num", 2) == ["number-mismatch"]
+    assert _complete("captioncheck --severity CC30", 2) == ["CC301=", "CC302="]
+    assert _complete("captioncheck --severity CC202=w", 2) == ["CC202=warning"]
