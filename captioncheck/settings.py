@@ -21,7 +21,7 @@ from .errors import CaptionCheckError
 from .findings import Severity
 from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 LEVELS = ("error", "warning", "off")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
 

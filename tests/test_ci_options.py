@@ -112,7 +112,7 @@ def _complete(words: str, index: int) -> list[str]:
 
 def test_shell_completion_of_options_formats_and_rules():
     assert _complete("captioncheck --form", 1) == ["--format"]
-    assert _complete("captioncheck --format ", 2) == ["text", "json", "sarif", "github"]
+    assert _complete("captioncheck --format ", 2) == ["text", "json", "sarif", "github", "html"]
     assert _complete("captioncheck --ignore num", 2) == ["number-mismatch"]
     assert _complete("captioncheck --severity CC30", 2) == ["CC301=", "CC302="]
     assert _complete("captioncheck --severity CC202=w", 2) == ["CC202=warning"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..checker import FileReport
-from . import github_format, json_format, sarif_format, text_format
+from . import github_format, html_format, json_format, sarif_format, text_format
 from .summary import OutputOptions, Summary, summarize
 
 Formatter = Callable[[Sequence[FileReport], OutputOptions], str]
@@ -15,6 +15,7 @@ FORMATTERS: dict[str, Formatter] = {
     "json": json_format.format_reports,
     "sarif": sarif_format.format_reports,
     "github": github_format.format_reports,
+    "html": html_format.format_reports,
 }
 
 __all__ = ["FORMATTERS", "Formatter", "OutputOptions", "Summary", "summarize"]

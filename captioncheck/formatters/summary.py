@@ -28,6 +28,18 @@ class Summary:
     by_rule: tuple[tuple[str, str, int], ...] = ()  # (rule, code, count), most frequent first
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def totals_line(summary: Summary) -> str:
+    """"1 error, 2 warnings in 3 files checked; 1 could not be checked"."""
+    checked = summary.files - summary.unreadable
+    return (f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
+            f"in {_plural(checked, 'file')} checked"
+            + (f"; {summary.unreadable} could not be checked" if summary.unreadable else ""))
+
+
 def summarize(reports: Sequence[FileReport]) -> Summary:
     findings = [f for r in reports for f in r.findings]
     return Summary(

@@ -19,7 +19,7 @@ import regex
 
 from ..checker import FileReport
 from ..findings import Finding, Severity
-from .summary import OutputOptions, summarize
+from .summary import OutputOptions, summarize, totals_line
 
 EXCERPT_CHARS = 100
 _RESET = "\033[0m"
@@ -89,10 +89,6 @@ def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: b
     return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def format_reports(reports: Sequence[FileReport], options: OutputOptions = OutputOptions()) -> str:
     summary = summarize(reports)
     if options.statistics:
@@ -100,8 +96,5 @@ def format_reports(reports: Sequence[FileReport], options: OutputOptions = Outpu
     else:
         lines = [format_finding(r, f, options.color, excerpt=not options.quiet) for r in reports for f in r.findings]
     if lines and not options.quiet:
-        checked = summary.files - summary.unreadable
-        lines.append(f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
-                     f"in {_plural(checked, 'file')} checked"
-                     + (f"; {summary.unreadable} could not be checked" if summary.unreadable else ""))
+        lines.append(totals_line(summary))
     return "\n".join(lines) + ("\n" if lines else "")
