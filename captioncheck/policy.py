@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from .findings import Finding
-from .rules import resolve
+from .rules import resolve, unused_suppression
 from .settings import Settings
 
 
@@ -42,12 +42,23 @@ class Suppression:
 def apply_policy(findings: Iterable[Finding], settings: Settings,
                  suppressions: Iterable[Suppression] = ()) -> list[Finding]:
     suppressions = tuple(suppressions)
-    kept = []
+    kept, used = [], set()
     for finding in findings:
         level = settings.level_of(finding.rule, finding.severity)
-        if level is None or any(s.covers(finding) for s in suppressions):
+        if level is None:
+            continue
+        covering = {i for i, s in enumerate(suppressions) if s.covers(finding)}
+        if covering:
+            used |= covering
             continue
         kept.append(finding if level is finding.severity else finding.with_severity(level))
+    if settings.report_unused_suppressions:
+        unused = [s for i, s in enumerate(suppressions) if i not in used and s.rules != frozenset() and s.directive_line]
+        for finding in unused_suppression.findings(unused):
+            level = settings.level_of(finding.rule, finding.severity)
+            if level is not None:
+                kept.append(finding if level is finding.severity else finding.with_severity(level))
+        kept.sort(key=lambda f: f.sort_key)
     return kept
 
 
@@ -94,10 +105,11 @@ def ranges(directives: Iterable[tuple[int, str, frozenset[str] | None]], last_li
             elif action == "enable":
                 if key is None:
                     for other, start in sorted(open_at.items(), key=lambda item: str(item[0])):
-                        found.append(Suppression(None if other is None else frozenset({other}), start, line))
+                        found.append(Suppression(None if other is None else frozenset({other}), start, line, start))
                     open_at.clear()
                 elif key in open_at:
-                    found.append(Suppression(frozenset({key}), open_at.pop(key), line))
+                    start = open_at.pop(key)
+                    found.append(Suppression(frozenset({key}), start, line, start))
     for key, start in sorted(open_at.items(), key=lambda item: str(item[0])):
-        found.append(Suppression(None if key is None else frozenset({key}), start, last_line))
+        found.append(Suppression(None if key is None else frozenset({key}), start, last_line, start))
     return found

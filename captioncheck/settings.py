@@ -52,6 +52,7 @@ class Settings:
     timeout_per_file: float = 60.0
     follow_symlinks: bool = True
     force_exclude: bool = False
+    report_unused_suppressions: bool = False
     exit_zero: bool = False
     output_file: str | None = None
     stdin_filename: str | None = None
@@ -265,6 +266,8 @@ OPTIONS: tuple[Option, ...] = (
            "the folder searched (default: true); never outside it.", _flag, flag=True),
     Option("force-exclude", "force_exclude", "Apply the exclude globs to files named on the command line too "
            "(pre-commit names every staged file).", _flag, flag=True),
+    Option("report-unused-suppressions", "report_unused_suppressions", "Report suppression comments that "
+           "suppressed nothing (unused-suppression).", _flag, flag=True),
     Option("statistics", "statistics", "Print the number of findings per rule.", _flag, flag=True),
     Option("quiet", "quiet", "Print only the findings, no summary line.", _flag, short="-q", flag=True),
     Option("output-file", "output_file", "Write the report to this file instead of standard output.", _text,

@@ -99,3 +99,18 @@ def test_every_json_report_validates_against_the_schema_kept_in_the_repository(t
         document = json.loads(run_cli("--format", "json", *args).stdout)
         jsonschema.validate(document, SCHEMA)
         assert document["format_version"] == 1
+
+
+def test_unused_suppressions_are_reported_on_request_only(tmp_path: Path):
+    article = tmp_path / "a.md"
+    article.write_text(ARTICLE.format(marker="<!-- captioncheck: disable=CC101,CC202 -->\n"), encoding="utf-8")
+    assert "unused-suppression" not in _rules(str(article))
+    result = run_cli("--format", "json", "--report-unused-suppressions", str(article))
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    unused = [f for f in findings if f["rule"] == "unused-suppression"]
+    # CC101 silenced the untranslated Spanish line; CC202 silenced nothing
+    assert [(f["line"], f["code"]) for f in unused] == [(3, "CC902")]
+    assert "number-mismatch" in unused[0]["message"] and "untranslated-segment" not in unused[0]["message"]
+    assert "untranslated-segment" not in [f["rule"] for f in findings]
+    (tmp_path / ".captioncheck.toml").write_text("report-unused-suppressions = true\n", encoding="utf-8")
+    assert "unused-suppression" in _rules(str(article))

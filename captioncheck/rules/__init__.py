@@ -13,6 +13,7 @@ from . import (
     position_mismatch,
     ui_artifact,
     unknown_suppression,
+    unused_suppression,
     untranslated_fragment,
     untranslated_segment,
 )
@@ -29,6 +30,7 @@ RULES: tuple[RuleModule, ...] = (
     ui_artifact,
     boilerplate,
     unknown_suppression,
+    unused_suppression,
 )
 BY_ID: dict[str, RuleModule] = {rule.RULE.id: rule for rule in RULES}
 BY_CODE: dict[str, RuleModule] = {rule.RULE.code.lower(): rule for rule in RULES}
