@@ -82,3 +82,27 @@ def test_article_text_is_shown_never_run(browser, tmp_path: Path):
     assert page.evaluate("window.ran") is None
     assert "<script>window.ran = 1</script>" in page.locator("article.finding").first.inner_text()
     assert all(url.startswith("file:") for url in requested)
+
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # kept by CI, ignored by git
+
+
+def test_every_pair_of_the_example_articles_side_by_side_and_on_a_phone(browser, tmp_path: Path):
+    report = _report(tmp_path, DATA)
+    page, requested, errors = _open(browser, report)
+    pairs = page.locator("article.finding:has(.pair)")
+    assert pairs.count() >= 20 and errors == [] and requested == [report.as_uri()]
+    for index in range(pairs.count()):
+        finding = pairs.nth(index)
+        assert finding.locator(".side.source").inner_text().strip()
+        assert finding.locator(".side.target mark").count() == 1
+        assert finding.locator(".side.target mark").inner_text().strip()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "html-report.png"), full_page=True)
+    phone = browser.new_page(viewport={"width": 375, "height": 740})
+    phone.goto(report.as_uri())
+    source, target = (phone.locator("article.finding:has(.pair)").first.locator(f".side.{side}")
+                      for side in ("source", "target"))
+    assert source.bounding_box()["y"] < target.bounding_box()["y"]  # one above the other on a phone
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    phone.screenshot(path=str(ARTIFACTS / "html-report-phone.png"))

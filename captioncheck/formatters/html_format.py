@@ -40,6 +40,9 @@ article.finding{border-top:1px solid #eceff3;padding:10px 0}
 .excerpt{background:#f3f5f8;border-radius:4px;padding:6px 10px}
 mark{background:#ffe08a;padding:0 1px}
 footer{color:#777;font-size:12px;padding:0 24px 24px}
+@media (max-width:640px){main{padding:4px 8px 24px}header{padding:8px 10px}.pair{grid-template-columns:1fr}
+section.file{padding:6px 8px}}
+.side,.excerpt,.message{overflow-wrap:anywhere}
 """
 
 SCRIPT = """
@@ -95,7 +98,7 @@ def _finding(report: FileReport, finding: Finding) -> str:
 
 
 def _file(report: FileReport) -> str:
-    title = f"<h2>{escape(report.path)} — <span class=\"count\">{len(report.findings)}</span> findings"
+    title = f"<h2>{escape(report.path)} — findings: <span class=\"count\">{len(report.findings)}</span>"
     if report.error is not None:
         return f'<section class="file">{title}</h2><p class="error">not checked: {escape(report.error)}</p></section>'
     language = f" (article in {escape(report.language)})" if report.language else ""
