@@ -22,6 +22,8 @@ class Pair:
     cosine: float
     structural: bool = False  # paired because they fill the same slot, not because they look alike
     alignment: Alignment | None = field(default=None, compare=False)  # of the two sides' contents
+    # names of each side missing from the other (names.missing, translations of names excluded)
+    names: tuple[tuple[str, ...], tuple[str, ...]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -62,12 +62,12 @@ class Features:
 
 
 def features(cosine: float, left: str, right: str, left_language: str, right_language: str,
-             alignment: Alignment) -> Features:
+             alignment: Alignment, name_gap: tuple[list[str], list[str]] | None = None) -> Features:
     expected = math.log(LENGTH_FACTOR.get(right_language, 1.1) / LENGTH_FACTOR.get(left_language, 1.1))
     length = abs(math.log(max(len(right), 1) / max(len(left), 1)) - expected)
     alone_left, alone_right = numbers.unmatched(numbers.quantities(left, left_language),
                                                 numbers.quantities(right, right_language))
-    missing_left, missing_right = names.missing(left, right, left_language, right_language)
+    missing_left, missing_right = name_gap or names.missing(left, right, left_language, right_language)
     punctuation = abs(left.count("(") - right.count("(")) + abs(left.count(",") - right.count(","))
     return Features(
         cosine=cosine,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -303,6 +304,20 @@ def absent_words(name: Name, source_text: str, other_text: str) -> list[str]:
     return absent
 
 
+def _drop_translations(left: list[tuple[str, Name]], right: list[tuple[str, Name]],
+                       translated: Callable[[str, str], bool]) -> tuple[list, list]:
+    """Both lists without the names that translate one another (each name used once)."""
+    kept_right = list(right)
+    kept_left = []
+    for item in left:
+        match = next((other for other in kept_right if translated(item[0], other[0])), None)
+        if match is None:
+            kept_left.append(item)
+        else:
+            kept_right.remove(match)
+    return kept_left, kept_right
+
+
 def same_name(left: str, right: str) -> bool:
     """Whether two names share a significant word (a surname), allowing for spelling."""
     right_words = [w for w in fold(right).split() if w not in NOT_NAMES]
@@ -310,12 +325,14 @@ def same_name(left: str, right: str) -> bool:
                for other in right_words)
 
 
-def missing(left: str, right: str, left_language: str = "und", right_language: str = "und") -> tuple[
-        list[str], list[str]]:
+def missing(left: str, right: str, left_language: str = "und", right_language: str = "und",
+            translated: Callable[[str, str], bool] | None = None) -> tuple[list[str], list[str]]:
     """The names (or parts of names) of ``left`` absent from ``right``, and the reverse.
 
     A weak name (see :class:`Name`) is reported only when the other side has a name of its own in
-    its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun.
+    its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun. A name of one
+    side that ``translated`` says the other side translates ("John" and "Juan", "VIH" and "SIDA",
+    "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change.
     """
     def side(text: str, language: str, other: str) -> list[tuple[str, Name]]:
         out = []
@@ -326,6 +343,8 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
         return out
 
     left_absent, right_absent = side(left, left_language, right), side(right, right_language, left)
+    if translated is not None and left_absent and right_absent:
+        left_absent, right_absent = _drop_translations(left_absent, right_absent, translated)
     # Two sentences that open with unknown words ("Saluez", "Saludad") have swapped no names.
     mid_sentence = any(not (n.weak and n.initial) for _, n in left_absent + right_absent)
     if left_absent and right_absent and mid_sentence:

@@ -29,8 +29,11 @@ RULE = RuleInfo(id="name-mismatch", code="CC203", severity=Severity.WARNING)
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         source_text, target_text = lexicon.without_credits(view.source.text), lexicon.without_credits(view.target.text)
-        source_only, target_only = names.missing(source_text, target_text, view.source_language,
-                                                 view.target_language)
+        if view.pair.names is not None:  # found when the pair was scored, names' translations excluded
+            source_only, target_only = list(view.pair.names[0]), list(view.pair.names[1])
+        else:
+            source_only, target_only = names.missing(source_text, target_text, view.source_language,
+                                                     view.target_language)
         if not source_only and not target_only:
             continue
         message = difference(source_only, target_only, view.source.line, view.target.line)
