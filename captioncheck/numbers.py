@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 import regex
 from text_to_num import alpha2digit
 
 _NUMBER = regex.compile(
-    r"(?<![\p{L}\d.,])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
+    r"(?<![\p{L}\d.,])(?<!\p{L}[+\-])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)(?![\d])(?:[ \u00a0\u202f]?(?P<percent>%))?"
 )
 _SCALE = regex.compile(r"[ \u00a0\u202f]+(?P<word>\p{L}+)")
@@ -52,9 +52,17 @@ class Quantity:
     value: float
     percent: bool = False
     soft: bool = False  # "un", "una", "one": a number or an article; never reported alone
+    approximate: bool = False  # "unos veinte", "about 40": reported against another number only
 
     def same_as(self, other: Quantity) -> bool:
         return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
+
+
+# Words that make the number after them approximate, in each supported language.
+_APPROXIMATE = regex.compile(
+    r"(?<![\p{L}])(?:unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|environ|près\s+de|quelque|"
+    r"approximativement|about|around|roughly|approximately|some|etwa|rund|ungefähr|circa|zirka|"
+    r"all'incirca|uns|umas)\s+$", regex.IGNORECASE)
 
 
 def _value(digits: str, grouping: str | None) -> float:
@@ -172,6 +180,7 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
         found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
     taken = [(q.start, q.end) for q in found]
     found += [q for q in _written(text, language) if not any(s < q.end and q.start < e for s, e in taken)]
+    found = [replace(q, approximate=True) if _APPROXIMATE.search(text, 0, q.start) else q for q in found]
     return tuple(sorted(found, key=lambda q: q.start))
 
 
@@ -185,4 +194,8 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
             alone.append(quantity)
         else:
             remaining.remove(twin)
-    return [q for q in alone if not q.soft], [q for q in remaining if not q.soft]
+    left_alone, right_alone = [q for q in alone if not q.soft], [q for q in remaining if not q.soft]
+    # An approximate amount may be written in words the other side cannot read as a number ("unos
+    # veinte" for "une vingtaine", "about a dozen"): missing, it counts only against another number.
+    return ([q for q in left_alone if not q.approximate or right_alone],
+            [q for q in right_alone if not q.approximate or left_alone])

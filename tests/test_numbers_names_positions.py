@@ -60,3 +60,24 @@ def test_positions_with_names():
 
 def test_content_drops_credits_and_icons():
     assert lexicon.content("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien") == "Le président ukrainien"
+
+
+def test_an_approximate_amount_counts_only_against_another_number():
+    from captioncheck.numbers import quantities, unmatched
+
+    def alone(left: str, left_language: str, right: str, right_language: str):
+        result = unmatched(list(quantities(left, left_language)), list(quantities(right, right_language)))
+        return [q.text for q in result[0]], [q.text for q in result[1]]
+
+    # "une vingtaine" is no number for text2num: the approximate "unos veinte" is not reported alone
+    assert alone("Unos veinte bomberos", "es", "Une vingtaine de pompiers", "fr") == ([], [])
+    # but an approximate amount against a different one is still a changed number
+    assert alone("Unos 40 drones", "es", "Environ 14 drones", "fr") == (["40"], ["14"])
+    assert alone("About 40 drones", "en", "Une vingtaine de drones", "fr") == ([], [])
+    assert alone("40 drones", "es", "Environ 14 drones", "fr") == (["40"], ["14"])
+
+
+def test_digits_inside_a_code_are_no_amount():
+    from captioncheck.numbers import quantities
+
+    assert [q.text for q in quantities("Son N+1, le COVID-19 et le F-16 : 12 morts", "fr")] == ["12"]
