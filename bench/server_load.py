@@ -62,6 +62,21 @@ def client(port: int, body: bytes, count: int, latencies: list[float], errors: l
         latencies.append(time.perf_counter() - started)
 
 
+def _in_process_ms(article: Path) -> float:
+    """Median ms of ``check_text(...).to_json()`` for the article in this process, after three warm-ups."""
+    import captioncheck
+
+    text = article.read_text(encoding="utf-8")
+    for _ in range(3):
+        captioncheck.check_text(text, path=article.name).to_json()
+    times = []
+    for _ in range(100):
+        started = time.perf_counter()
+        captioncheck.check_text(text, path=article.name).to_json()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
@@ -69,6 +84,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
+    in_process = _in_process_ms(args.article)
     port = free_port()
     command = [sys.executable, "-m", "captioncheck", "serve", "--port", str(port)]
     if args.workers:
@@ -105,6 +121,7 @@ def main() -> None:
     print(f"latency ms: p50 {percentile(50):.1f}, p90 {percentile(90):.1f}, p99 {percentile(99):.1f}, "
           f"mean {statistics.mean(latencies) * 1000:.1f}")
     print(f"errors: {len(errors)}" + (f" (first: {errors[0]})" if errors else ""))
+    print(f"in process, the same article: median {in_process:.1f} ms (check_text(...).to_json(), 100 runs)")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,10 @@ class Segment:
     def end_line(self) -> int:
         return self.position(max(len(self.text) - 1, 0))[0]
 
+    def offsets(self, line: int, column: int, end_line: int, end_column: int) -> tuple[int, int]:
+        """``(start, end)`` in :attr:`text` of a file span (end inclusive); the inverse of :meth:`span`."""
+        return self.offset(line, column), self.offset(end_line, end_column) + 1
+
     def span(self, start: int, end: int) -> tuple[int, int, int, int]:
         """File (line, column, end_line, end_column) of ``text[start:end]``; end is inclusive."""
         line, column = self.position(start)

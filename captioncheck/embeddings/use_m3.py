@@ -36,7 +36,8 @@ def _resources() -> Path:
 
 
 def _unpack(weights: Path) -> dict[str, np.ndarray]:
-    """The arrays ``NumpyBackend.__init__`` builds, under the names of its attributes."""
+    """The package's weights as the arrays :class:`.use_forward.UseForward` reads: the embedding table
+    re-interleaved from its blocks, the three branches' projections joined, per-branch layers numbered."""
     with np.load(weights, allow_pickle=False) as packed:
         blocks = [packed[f"q{i + 1}"] for i in range(CHUNKS)]
         table = np.empty((sum(len(b) for b in blocks), blocks[0].shape[1]), dtype=np.uint8)

@@ -15,7 +15,6 @@ from html import escape
 
 from .. import __version__
 from ..checker import FileReport
-from ..document import Segment
 from ..findings import Finding
 from .summary import OutputOptions, summarize, totals_line
 
@@ -70,10 +69,6 @@ def _marked(text: str, start: int, end: int) -> str:
     return f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}"
 
 
-def _span(segment: Segment, finding: Finding) -> tuple[int, int]:
-    return segment.offset(finding.line, finding.column), segment.offset(finding.end_line, finding.end_column) + 1
-
-
 def _finding(report: FileReport, finding: Finding) -> str:
     head = (f'<div><span class="where">{escape(report.path)}:{finding.line}:{finding.column}</span> '
             f'<span class="badge {finding.severity.value}">{finding.severity.value}</span> '
@@ -83,7 +78,7 @@ def _finding(report: FileReport, finding: Finding) -> str:
     document = report.document
     if document is not None and finding.segment is not None:
         segment = document.segments[finding.segment]
-        start, end = _span(segment, finding)
+        start, end = segment.offsets(finding.line, finding.column, finding.end_line, finding.end_column)
         if finding.related_segment is not None and finding.code.startswith("CC2"):
             source = document.segments[finding.related_segment]
             body = ('<div class="pair">'

@@ -24,7 +24,7 @@ from ..checker import FileReport
 from ..findings import Finding
 from ..rules import RULES, documentation, summary
 from ..rules.docs import markdown, plain
-from .summary import OutputOptions
+from .summary import OutputOptions, found_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = REPOSITORY
@@ -48,17 +48,8 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict[str,
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column + 1}
 
 
-def _found_text(report: FileReport, finding: Finding) -> str:
-    if finding.segment is None or report.document is None:
-        return finding.message
-    segment = report.document.segments[finding.segment]
-    start = segment.offset(finding.line, finding.column)
-    end = segment.offset(finding.end_line, finding.end_column) + 1
-    return " ".join(segment.text[start:end].split())
-
-
 def _result(report: FileReport, finding: Finding, root: Path, seen: Counter) -> dict[str, Any]:
-    text = _found_text(report, finding)
+    text = found_text(report, finding)
     key = (report.path, finding.rule, text)
     seen[key] += 1  # the same text twice in a file: two alerts, told apart by their order
     fingerprint = hashlib.sha256(f"{finding.rule}\0{Path(report.path).as_posix()}\0{text}\0{seen[key]}"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..checker import FileReport
-from ..findings import Severity
+from ..findings import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,15 @@ class Summary:
     errors: int
     warnings: int
     by_rule: tuple[tuple[str, str, int], ...] = ()  # (rule, code, count), most frequent first
+
+
+def found_text(report: FileReport, finding: Finding) -> str:
+    """The text a finding points at, on one line (its message when it points at no segment)."""
+    if finding.segment is None or report.document is None:
+        return finding.message
+    segment = report.document.segments[finding.segment]
+    start, end = segment.offsets(finding.line, finding.column, finding.end_line, finding.end_column)
+    return " ".join(segment.text[start:end].split())
 
 
 def _plural(count: int, word: str) -> str:
