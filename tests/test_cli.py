@@ -25,7 +25,8 @@ def test_defective_article_exits_1_with_located_findings():
     out = result.stdout.decode()
     assert f"{DEFECTIVE}:5:1: error untranslated-segment [CC101]" in out
     assert f"{DEFECTIVE}:6:1: warning ui-artifact [CC301]" in out
-    assert "\n    | Javier SORIANO / AFP - El ministro" in out
+    assert "\n    5 | Javier SORIANO / AFP - El ministro" in out  # the untranslated caption...
+    assert "\n    6 | photo_camera Javier SORIANO / AFP - Le ministre" in out  # ...above its translation
     assert out.rstrip().endswith("1 error, 2 warnings in 1 file checked")
     assert "\033[" not in out
 

@@ -33,7 +33,8 @@ def test_seed_article_caption_pair(seed_article: Path):
     assert 0.5 < pair["similarity"] <= 1.0
     [untranslated] = [f for f in report["findings"] if f["rule"] == "untranslated-segment"]
     assert untranslated["related_segment"] == pair["target"]
-    assert "line 5 (es) is the untranslated source of line 6" in untranslated["message"]
+    assert untranslated["message"] == ("caption is in Spanish (es), the article is in French (fr); "
+                                       "line 6 is its translation: line 5 was left untranslated")
     mistranslation = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
     assert not [f for f in report["findings"] if f["rule"] in mistranslation]
 

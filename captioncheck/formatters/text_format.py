@@ -19,7 +19,7 @@ import regex
 
 from ..checker import FileReport
 from ..findings import Finding, Severity
-from .summary import OutputOptions, summarize, totals_line
+from .summary import OutputOptions, found_text, summarize, totals_line
 
 EXCERPT_CHARS = 100
 _RESET = "\033[0m"
@@ -42,11 +42,7 @@ def _paint(text: str, style: object, color: bool) -> str:
 
 
 def _excerpt(report: FileReport, finding: Finding) -> str:
-    assert report.document is not None
-    segment = report.document.segments[finding.segment]
-    start = segment.offset(finding.line, finding.column)
-    end = segment.offset(finding.end_line, finding.end_column) + 1
-    text = " ".join(segment.text[start:end].split())
+    text = found_text(report, finding)
     return text if len(text) <= EXCERPT_CHARS else text[:EXCERPT_CHARS - 1] + "…"
 
 
@@ -60,20 +56,22 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return prefix + shown + suffix, start - begin + len(prefix), min(end, begin + EXCERPT_CHARS) - begin + len(prefix)
 
 
-def _pair_excerpt(report: FileReport, finding: Finding, color: bool) -> str:
-    """The source caption above its translation, ``^`` under the finding's span in the translation."""
+def _pair_excerpt(report: FileReport, finding: Finding, color: bool, mark: bool) -> str:
+    """The finding's segment and its partner, in file order, each with its line number; with ``mark``,
+    ``^`` under the finding's span."""
     assert report.document is not None and finding.segment is not None and finding.related_segment is not None
-    source = report.document.segments[finding.related_segment]
-    target = report.document.segments[finding.segment]
-    start = target.offset(finding.line, finding.column)
-    end = target.offset(finding.end_line, finding.end_column) + 1
-    source_text, _, _ = _window(source.text, 0, 0)
-    target_text, mark_start, mark_end = _window(target.text, start, end)
-    width = len(str(max(source.line, target.line)))
-    marks = " " * len(printable(target_text[:mark_start])) + "^" * max(1, len(printable(target_text[mark_start:mark_end])))
-    lines = [f"    {source.line:>{width}} | {_paint(printable(source_text), 'excerpt', color)}",
-             f"    {target.line:>{width}} | {_paint(printable(target_text), 'excerpt', color)}",
-             f"    {'':>{width}} | {_paint(marks, finding.severity, color)}"]
+    segments = report.document.segments
+    found, partner = segments[finding.segment], segments[finding.related_segment]
+    start, end = found.offsets(finding.line, finding.column, finding.end_line, finding.end_column)
+    width = len(str(max(found.line, partner.line)))
+    lines = []
+    for segment in sorted((found, partner), key=lambda s: (s.line, s.id)):
+        shown, mark_start, mark_end = _window(segment.text, start, end) if segment is found else \
+            _window(segment.text, 0, 0)
+        lines.append(f"    {segment.line:>{width}} | {_paint(printable(shown), 'excerpt', color)}")
+        if mark and segment is found:
+            marks = " " * len(printable(shown[:mark_start])) + "^" * max(1, len(printable(shown[mark_start:mark_end])))
+            lines.append(f"    {'':>{width}} | {_paint(marks, finding.severity, color)}")
     return "\n".join(lines)
 
 
@@ -84,8 +82,8 @@ def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: b
     line = f"{where} {severity} {rule} {printable(finding.message)}"
     if not excerpt or finding.segment is None:
         return line
-    if finding.related_segment is not None and finding.code.startswith("CC2"):
-        return f"{line}\n{_pair_excerpt(report, finding, color)}"
+    if finding.related_segment is not None:  # a caption and its translation (or untranslated source)
+        return f"{line}\n{_pair_excerpt(report, finding, color, mark=finding.code.startswith('CC2'))}"
     return f"{line}\n    | {_paint(printable(_excerpt(report, finding)), 'excerpt', color)}"
 
 

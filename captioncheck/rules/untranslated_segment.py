@@ -3,7 +3,7 @@
 A title, standfirst, caption or paragraph whose prose (once names, credits, acronyms and numbers are
 masked) is confidently in a language other than the article's is reported over its whole span. When
 the segment sits beside its translation (see pairing), the finding names it in ``related_segment``
-and in the message: "line 5 (es) is the untranslated source of line 6".
+and in the message: "line 6 is its translation: line 5 was left untranslated".
 
 Not reported: segments too short or too uncertain to judge (language ``und``), credits, boilerplate,
 and languages accepted with ``--allow-language``.
@@ -47,6 +47,6 @@ def check(context: Context) -> Iterator[Finding]:
             here, there = _place(segment), _place(segments[partner])
             if segment.line == segments[partner].line:  # an alt text and its figcaption on one line
                 here, there = _place(segment, column=True), _place(segments[partner], column=True)
-            message += f"; {here} ({detection.language}) is the untranslated source of {there}"
+            message += f"; {there} is its translation: {here} was left untranslated"
         yield finding_at(RULE, segment, 0, len(segment.text), message, related_segment=partner,
                          language=detection.language, score=round(detection.confidence, 4))
