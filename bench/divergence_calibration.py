@@ -25,9 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-from captioncheck import equivalence
+from captioncheck import equivalence, omission
 from captioncheck.alignment import WordVectors, align
-from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
+from captioncheck.embeddings import DEFAULT_MODEL, CachedEncoder, load_encoder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from true_pairs import cases, load_pairs  # noqa: E402
@@ -74,7 +74,9 @@ def feature_rows(pairs, encoder, vectors) -> np.ndarray:
     cosine = np.sum(left * right, axis=1)
     rows = []
     for c, (a, b, la, lb) in zip(cosine, pairs):
-        f = equivalence.features(float(max(c, 0.0)), a, b, la, lb, align(a, b, la, lb, vectors))
+        excess = equivalence.length_excess(a, b, la, lb)
+        f = equivalence.features(float(max(c, 0.0)), a, b, la, lb, align(a, b, la, lb, vectors),
+                                 omission=omission.find(a, b, la, lb, excess, encoder))
         rows.append([getattr(f, n) for n in NAMES])
     return np.array(rows), cosine
 
@@ -101,7 +103,7 @@ def main() -> None:
 
     with (args.eval_dir / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    encoder = load_encoder(args.model)
+    encoder = CachedEncoder(load_encoder(args.model), 200_000)
     vectors = WordVectors(encoder)
     x_r, cos_r = feature_rows([(r["english"], r["french"], "en", "fr") for r in rows], encoder, vectors)
     y_r = np.array([r["label"] == "equivalent" for r in rows], dtype=float)

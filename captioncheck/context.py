@@ -8,6 +8,7 @@ from .alignment import Alignment
 from .document import Document, Kind, Segment
 from .equivalence import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
+from .omission import NONE as NO_OMISSION, Omission
 
 PROSE_KINDS = frozenset({Kind.TITLE, Kind.STANDFIRST, Kind.CAPTION, Kind.BODY})
 
@@ -24,6 +25,8 @@ class Pair:
     alignment: Alignment | None = field(default=None, compare=False)  # of the two sides' contents
     # names of each side missing from the other (names.missing, translations of names excluded)
     names: tuple[tuple[str, ...], tuple[str, ...]] | None = field(default=None, compare=False)
+    # the part of one side the other leaves out, if any (omission.find)
+    omission: Omission = field(default=NO_OMISSION, compare=False)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from .alignment import WordVectors, align
 from .context import PROSE_KINDS, Pair
 from .document import Document, Kind, Segment
 from .embeddings import Encoder
-from .equivalence import features, score
+from .equivalence import evaluate
 from .langid import Detection
 
 NAME_TRANSLATION = 0.6  # cosine from which two names are translations of each other (see _translations)
@@ -149,8 +149,9 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
         alignment = align(contents[source_id], contents[target_id], source_language, language, word_vectors())
         name_gap = names.missing(contents[source_id], contents[target_id], source_language, language,
                                  translated=_translations(word_vectors()))
-        equivalence = score(features(max(value, 0.0), contents[source_id], contents[target_id],
-                                     source_language, language, alignment, name_gap))
+        equivalence, omission = evaluate(max(value, 0.0), contents[source_id], contents[target_id],
+                                         source_language, language, alignment, encoder_factory(), name_gap)
         pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot,
-                          alignment=alignment, names=(tuple(name_gap[0]), tuple(name_gap[1]))))
+                          alignment=alignment, names=(tuple(name_gap[0]), tuple(name_gap[1])),
+                          omission=omission))
     return tuple(sorted(pairs, key=lambda p: (p.source, p.target)))

@@ -39,6 +39,12 @@ def checker() -> Checker:
     return Checker(Settings())
 
 
+@pytest.fixture(scope="session")
+def encoder(checker: Checker):
+    """The embedded encoder, with the checker's cache."""
+    return checker.encoder()
+
+
 def document_from(text: str, path: str = "test.txt", input_format: str = "text") -> Document:
     return parse(text, input_format, path)
 

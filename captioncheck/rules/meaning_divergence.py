@@ -8,8 +8,9 @@ faithful caption translations are flagged) is reported on the translation, in an
 
 - when the two sides have little in common, the translation describes something else: a caption
   left beside the wrong photo's text;
-- otherwise the message quotes what has no counterpart on the other side, from the word alignment:
-  a clause dropped from the translation, or added to it.
+- otherwise the message quotes what has no counterpart on the other side: the clause (or the end or
+  beginning) whose removal makes one side read as a translation of the other, else the longest run
+  of words the word alignment finds no counterpart for.
 
 Captions that fill the same slot (two lines with one credit, a figure's ``alt`` and ``figcaption``)
 are paired whatever they say, so a wrong caption is found even when nothing in it resembles the
@@ -35,6 +36,8 @@ from .base import finding_at, quote
 RULE = RuleInfo(id="meaning-divergence", code="CC201", severity=Severity.WARNING)
 # Below this sentence cosine the two sides share nothing worth quoting: another photo's caption.
 UNRELATED_COSINE = 0.45
+# From this gain (see captioncheck.omission) the part one side leaves out is the one quoted.
+QUOTED_OMISSION = 0.03
 
 
 def _message(view, context: Context) -> str:
@@ -43,6 +46,12 @@ def _message(view, context: Context) -> str:
     if pair.cosine < UNRELATED_COSINE or pair.alignment is None:
         return f"line {target_line} does not translate line {source_line}: it describes something else"
     source_text, target_text = lexicon.content(view.source.text), lexicon.content(view.target.text)
+    omission = pair.omission
+    if omission.gain >= QUOTED_OMISSION and omission.span is not None:
+        start, end = omission.span
+        if omission.side == 0:
+            return f"{quote(source_text[start:end].strip())} in line {source_line} has no counterpart in line {target_line}"
+        return f"{quote(target_text[start:end].strip())} in line {target_line} is not in line {source_line}"
     dropped = [source_text[s:e] for s, e in pair.alignment.left.gaps(source_text)]
     added = [target_text[s:e] for s, e in pair.alignment.right.gaps(target_text)]
     parts = []
