@@ -89,6 +89,11 @@ def _checkers() -> Checkers:
     return Checkers()
 
 
+def checker_for(settings: Settings):
+    """This process's :class:`~captioncheck.checker.Checker` for ``settings`` (models loaded once)."""
+    return _checkers().for_settings(settings)
+
+
 def settings_for(options: Mapping[str, Any], source: str = "options") -> Settings:
     """Settings from configuration keys, on top of the defaults; a ConfigError names a bad key."""
     return merge(Settings(), _option_values(options, source))
@@ -122,20 +127,37 @@ def check_paths(paths: Iterable[str | Path], *, jobs: int | None = None, **optio
 
 def check_data(data: bytes, name: str, settings: Settings) -> Report:
     """Check an article given as bytes (standard input) under the name ``name``, as a file would be."""
-    from .budget import time_limit
-    from .errors import FileTimeout, InputError
+    from .errors import InputError
     from .readers import decode, format_of
 
+    if len(data) > settings.max_file_size:
+        return Report((_too_large(name, settings),), (settings.fail_on.value,))
+    try:
+        text = decode(data)
+    except InputError as error:
+        return Report((FileReport(path=name, error=str(error)),), (settings.fail_on.value,))
+    input_format = settings.input_format or format_of(Path(name))
+    return Report((check_article(text, input_format, name, settings),), (settings.fail_on.value,))
+
+
+def check_article(text: str, input_format: str, name: str, settings: Settings) -> FileReport:
+    """One article's report, within the settings' size and time limits (the audit's and standard
+    input's way in); lone surrogates become U+FFFD."""
+    from .budget import time_limit
+    from .errors import FileTimeout
+
+    if len(text) > settings.max_file_size or len(text.encode("utf-8", "surrogatepass")) > settings.max_file_size:
+        return _too_large(name, settings)
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     try:
         with time_limit(settings.timeout_per_file):
-            if len(data) > settings.max_file_size:
-                raise InputError(f"larger than the limit of {settings.max_file_size} bytes (--max-file-size)")
-            text = decode(data)
-            input_format = settings.input_format or format_of(Path(name))
-            report = _checkers().for_settings(settings).check_text(text, input_format, name, settings)
-    except (InputError, FileTimeout) as error:
-        report = FileReport(path=name, error=str(error))
-    return Report((report,), (settings.fail_on.value,))
+            return checker_for(settings).check_text(text, input_format, name, settings)
+    except FileTimeout as error:
+        return FileReport(path=name, error=str(error))
+
+
+def _too_large(name: str, settings: Settings) -> FileReport:
+    return FileReport(path=name, error=f"larger than the limit of {settings.max_file_size} bytes (--max-file-size)")
 
 
 def check_discovered(targets: Sequence[Target], jobs: int | None, progress: Progress | None = None) -> Report:

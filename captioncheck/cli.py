@@ -228,17 +228,69 @@ def _build_serve_command():
     return typer.main.get_command(app)
 
 
+def _build_audit_command():
+    from . import audit
+    from .audit.engines import ENGINES
+    from .audit.output import OUTPUT_FORMATS
+
+    def audit_command(
+        archive: Annotated[Path, typer.Argument(help="JSON Lines or Parquet file, one article a row (id, text, "
+                                                     "format, language, path...).", show_default=False)],
+        output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the findings, manifests and "
+                                             "summary (run again with the same folder to resume).",
+                                             show_default=False)],
+        engine: Annotated[str, typer.Option(help="Where partitions run: local or dask.")] = "local",
+        scheduler: Annotated[Optional[str], typer.Option(help="Address of a running Dask scheduler "
+                                                         "(tcp://host:8786); default: a LocalCluster.",
+                                                         show_default=False)] = None,
+        output_format: Annotated[str, typer.Option(help="Findings files: parquet or jsonl.")]
+        = "parquet",
+        jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: "
+                                                    "the cores).", show_default=False)] = None,
+        partition_rows: Annotated[int, typer.Option(min=1, help="Articles per partition.")]
+        = 500,
+        restart: Annotated[bool, typer.Option(help="Start over, discarding what the output folder holds.")] = False,
+    ) -> int:
+        """Audit an archive of articles: every finding in a Parquet or JSON Lines file, resumable, with a
+        summary (summary.html). Settings come from the configuration file of the current folder."""
+        from .runner import default_jobs
+
+        if engine not in ENGINES:
+            raise typer.BadParameter(f"choose from {', '.join(ENGINES)}", param_hint="--engine")
+        if output_format not in OUTPUT_FORMATS:
+            raise typer.BadParameter(f"choose from {', '.join(OUTPUT_FORMATS)}", param_hint="--output-format")
+        _, values = ConfigFinder().for_directory(Path.cwd())
+        settings = merge(Settings(), values)
+        result = audit.run_audit(
+            archive, output, engine=engine, scheduler=scheduler, output_format=output_format,
+            jobs=jobs or settings.jobs or default_jobs(), partition_rows=partition_rows, settings=settings,
+            restart=restart, progress=audit.tqdm_progress(sys.stderr.isatty()),
+            echo=lambda line: typer.echo(line, err=True))
+        typer.echo(audit.format_text(result.summary), nl=False)
+        typer.echo(f"{result.done_now} partitions done now, {result.done_before} done before; "
+                   f"findings in {output / 'findings'}, summary in {output / 'summary.html'}")
+        return result.exit_status
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    app.command()(audit_command)
+    return typer.main.get_command(app)
+
+
+SUBCOMMANDS = {"serve": _build_serve_command, "audit": _build_audit_command}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run captioncheck with ``argv`` (default: the process arguments) and return the exit status.
 
-    ``captioncheck serve ...`` runs the HTTP service (a file named ``serve`` is ``./serve``).
+    ``captioncheck serve ...`` runs the HTTP service and ``captioncheck audit ...`` audits an archive (a
+    file named ``serve`` or ``audit`` is ``./serve``, ``./audit``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    serving = bool(arguments) and arguments[0] == "serve"
-    command = _build_serve_command() if serving else _build_command()
+    subcommand = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None
     try:
-        result = command.main(args=arguments[1:] if serving else arguments,
-                              prog_name="captioncheck serve" if serving else "captioncheck",
+        command = SUBCOMMANDS[subcommand]() if subcommand else _build_command()
+        result = command.main(args=arguments[1:] if subcommand else arguments,
+                              prog_name=f"captioncheck {subcommand}" if subcommand else "captioncheck",
                               standalone_mode=False)
     except typer.Exit as done:
         return done.exit_code

@@ -17,8 +17,8 @@ INFORMATION_ONLY = ("--help", "--version", "--list-rules", "--explain", "--show-
 
 
 def _will_embed(arguments: list[str]) -> bool:
-    if arguments[:1] == ["serve"]:
-        return False  # the server's worker processes load the models
+    if arguments[:1] in (["serve"], ["audit"]):
+        return False  # their worker processes load the models
     return not any(a == "--model" or a.startswith("--model=") or a in INFORMATION_ONLY for a in arguments)
 
 

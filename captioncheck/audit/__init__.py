@@ -1,0 +1,166 @@
+"""``captioncheck audit``: check a whole archive of articles, resumably, on local processes or Dask.
+
+    captioncheck audit archive.parquet --output audit/ [--engine local|dask] [--scheduler ADDRESS]
+                       [--output-format parquet|jsonl] [--jobs N] [--partition-rows N] [--restart]
+
+The archive (JSON Lines or Parquet, one article a row: ``id``, ``text``, optional ``format``
+text|markdown|html, ``language``, ``path`` or ``url``, any other columns carried through) is cut into
+partitions (:mod:`.archive`), each checked by a worker that loaded the models once (:mod:`.engines`,
+:mod:`.worker`) exactly as ``captioncheck --format json`` checks a file, and written as one findings
+file and one manifest (:mod:`.output`). The output folder remembers the plan: the same command
+again skips the partitions that are complete and does only the rest, so a killed run loses at most
+the partitions in flight. At the end the summary (:mod:`.summary`) is printed and written as
+``summary.json`` and ``summary.html``.
+
+Exit status: 2 if an article could not be checked or a partition was not done, 1 if a finding
+reaches ``fail-on``, else 0.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import CaptionCheckError
+from ..findings import Severity
+from ..settings import Settings
+from .archive import Plan, load_plan, make_plan, save_plan
+from .engines import ENGINES, Failed, Task, run_dask, run_local
+from .output import OUTPUT_FORMATS, remove_temporaries, write_atomically
+from .summary import Summary, format_html, format_text, summarize, to_json_text
+
+DEFAULT_PARTITION_ROWS = 500
+PLAN_FILE, OPTIONS_FILE = "plan.json", "options.json"
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    summary: Summary
+    done_before: int  # partitions complete before this run, skipped
+    done_now: int
+    exit_status: int
+
+
+# Settings that change what a partition writes: a resumed audit must have the same.
+VERDICT_SETTINGS = ("language", "languages", "allowed_languages", "langid", "model", "severity", "ignore",
+                    "divergence_threshold", "max_file_size", "timeout_per_file", "report_unused_suppressions")
+
+
+def _options_record(output_format: str, settings: Settings) -> dict[str, Any]:
+    """What must not change between a run and its resumption (verdicts and file layout)."""
+    values = {name: getattr(settings, name) for name in VERDICT_SETTINGS}
+    return {"output_format": output_format, "settings": json.loads(json.dumps(values, default=str))}
+
+
+def _prepare(archive: Path, output: Path, output_format: str, rows: int, settings: Settings, restart: bool) -> Plan:
+    """The plan of this audit: the saved one when resuming, else a new one (saved)."""
+    record = _options_record(output_format, settings)
+    plan_path, options_path = output / PLAN_FILE, output / OPTIONS_FILE
+    plan = load_plan(plan_path) if plan_path.exists() else None
+    if plan is not None and not restart:
+        try:
+            saved = json.loads(options_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            saved = None
+        if not plan.matches(archive) or saved != record or plan.rows_per_partition != rows:
+            raise CaptionCheckError(
+                f"{output} holds an audit of another archive, of a changed archive or with other options; "
+                "give another --output, or --restart to start this one over")
+        return plan
+    if output.exists() and any(output.iterdir()) and plan is None and not restart:
+        raise CaptionCheckError(f"{output} is not empty and holds no audit; give an empty or new folder")
+    for sub in ("findings", "manifests"):
+        shutil.rmtree(output / sub, ignore_errors=True)
+    plan = make_plan(archive, rows)
+    output.mkdir(parents=True, exist_ok=True)
+    write_atomically(options_path, json.dumps(record, indent=1).encode())
+    save_plan(plan, plan_path)
+    return plan
+
+
+def _complete(output: Path, plan: Plan) -> dict[int, dict[str, Any]]:
+    """Manifests of the partitions already complete (a manifest whose findings file is whole)."""
+    done = {}
+    for partition in plan.partitions:
+        try:
+            manifest = json.loads((output / "manifests" / f"{partition.name}.json").read_bytes())
+            findings = output / "findings" / manifest["findings_file"]
+            if findings.stat().st_size == manifest["findings_file_size"]:
+                done[partition.index] = manifest
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return done
+
+
+def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: str | None = None,
+              output_format: str = "parquet", jobs: int = 1, partition_rows: int = DEFAULT_PARTITION_ROWS,
+              settings: Settings | None = None, restart: bool = False,
+              progress: Callable[[int, int], None] | None = None, echo: Callable[[str], None] | None = None) -> AuditResult:
+    """Audit ``archive`` into ``output``; ``progress(articles done, articles)`` after each partition."""
+    if engine not in ENGINES:
+        raise CaptionCheckError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if output_format not in OUTPUT_FORMATS:
+        raise CaptionCheckError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+    if partition_rows < 1:
+        raise CaptionCheckError("--partition-rows must be 1 or more")
+    settings = settings or Settings()
+    plan = _prepare(archive, output, output_format, partition_rows, settings, restart)
+    (output / "findings").mkdir(exist_ok=True)
+    (output / "manifests").mkdir(exist_ok=True)
+    remove_temporaries(output)
+    manifests = _complete(output, plan)
+    done_before = len(manifests)
+    pending = [p for p in plan.partitions if p.index not in manifests]
+    articles_done = sum(m["articles"] for m in manifests.values())
+    if progress:
+        progress(articles_done, plan.rows)
+    task = Task(plan.source, str(output.resolve()), output_format, settings)
+    results = run_dask(task, pending, jobs, scheduler) if engine == "dask" else run_local(task, pending, jobs)
+    failed = []
+    for result in results:
+        if isinstance(result, Failed):
+            failed.append(result.partition.index)
+            if echo:
+                echo(f"captioncheck: partition {result.partition.index} not done: {result.reason}")
+            continue
+        manifests[result["partition"]] = result
+        articles_done += result["articles"]
+        if progress:
+            progress(articles_done, plan.rows)
+    summary = summarize(str(archive), len(plan.partitions), [manifests[i] for i in sorted(manifests)], failed)
+    write_atomically(output / "summary.json", to_json_text(summary).encode())
+    write_atomically(output / "summary.html", format_html(summary).encode())
+    status = 0
+    if summary.errors or summary.failed:
+        status = 2
+    elif any(Severity(level).rank >= settings.fail_on.rank for level, _ in summary.severities):
+        status = 1
+    return AuditResult(summary, done_before, len(manifests) - done_before, status)
+
+
+def tqdm_progress(enabled: bool) -> Callable[[int, int], None] | None:
+    """A progress bar (articles/s, ETA) on standard error, or None when it is not a terminal."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, initial=done, unit="articles", file=sys.stderr, smoothing=0.1)
+        else:
+            bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    return update
+
+
+__all__ = ["AuditResult", "DEFAULT_PARTITION_ROWS", "run_audit", "format_text", "tqdm_progress"]

@@ -1,0 +1,157 @@
+"""The audit's summary: counts per rule, language pair and section, the slowest and largest articles.
+
+Made from the partitions' manifests alone (the findings files are not read again), printed as text
+and written as ``summary.json`` and ``summary.html``: one self-contained page (inline style and SVG,
+no script, nothing fetched) with a bar chart of the findings per rule.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import __version__, rules
+
+TOP = 10
+
+
+@dataclass(frozen=True)
+class Summary:
+    archive: str
+    partitions: int
+    articles: int = 0
+    errors: int = 0
+    articles_with_findings: int = 0
+    findings: int = 0
+    seconds: float = 0.0  # summed over partitions (worker time)
+    rules: tuple[tuple[str, int], ...] = ()
+    severities: tuple[tuple[str, int], ...] = ()
+    language_pairs: tuple[tuple[str, int], ...] = ()
+    sections: tuple[tuple[str, int], ...] = ()
+    slowest: tuple[tuple[float, str], ...] = ()
+    largest: tuple[tuple[int, str], ...] = ()
+    failed: tuple[int, ...] = field(default=())  # partitions not done in this run
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": __version__, "archive": self.archive, "partitions": self.partitions,
+            "articles": self.articles, "errors": self.errors, "articles_with_findings": self.articles_with_findings,
+            "findings": self.findings, "rules": dict(self.rules), "severities": dict(self.severities),
+            "language_pairs": dict(self.language_pairs), "sections": dict(self.sections),
+            "slowest": [list(s) for s in self.slowest], "largest": [list(x) for x in self.largest],
+            "failed_partitions": list(self.failed),
+        }
+
+
+def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+def summarize(archive: str, partitions: int, manifests: Iterable[Mapping[str, Any]], failed: Iterable[int] = ()) -> Summary:
+    totals: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    by_severity: Counter[str] = Counter()
+    by_pair: Counter[str] = Counter()
+    by_section: Counter[str] = Counter()
+    slowest: list[tuple[float, str]] = []
+    largest: list[tuple[int, str]] = []
+    seconds = 0.0
+    for manifest in manifests:
+        for key in ("articles", "errors", "articles_with_findings", "findings"):
+            totals[key] += manifest[key]
+        by_rule.update(manifest["rules"])
+        by_severity.update(manifest.get("severities", {}))
+        by_pair.update(manifest["language_pairs"])
+        by_section.update(manifest["sections"])
+        slowest += [(float(s), str(i)) for s, i in manifest["slowest"]]
+        largest += [(int(n), str(i)) for n, i in manifest["largest"]]
+        seconds += manifest["seconds"]
+    return Summary(
+        archive=archive, partitions=partitions, articles=totals["articles"], errors=totals["errors"],
+        articles_with_findings=totals["articles_with_findings"], findings=totals["findings"],
+        seconds=round(seconds, 3), rules=_ranked(by_rule), severities=_ranked(by_severity),
+        language_pairs=_ranked(by_pair), sections=_ranked(by_section),
+        slowest=tuple(sorted(slowest, key=lambda s: (-s[0], s[1]))[:TOP]),
+        largest=tuple(sorted(largest, key=lambda s: (-s[0], s[1]))[:TOP]),
+        failed=tuple(sorted(failed)),
+    )
+
+
+def _rule_label(rule_id: str) -> str:
+    module = rules.BY_ID.get(rule_id)
+    return f"{rule_id} ({module.RULE.code})" if module is not None else rule_id
+
+
+def format_text(summary: Summary) -> str:
+    lines = [f"{summary.articles} articles audited in {summary.partitions} partitions: {summary.findings} findings "
+             f"in {summary.articles_with_findings} articles, {summary.errors} articles not checked"]
+    sections = (("per rule", [(_rule_label(r), n) for r, n in summary.rules]),
+                ("per language pair (segment>article)", list(summary.language_pairs[:TOP])),
+                ("per section", list(summary.sections[:TOP])))
+    for title, items in sections:
+        if items:
+            width = max(len(name) for name, _ in items)
+            lines.append(f"{title}:")
+            lines += [f"  {name:<{width}}  {count:>8}" for name, count in items]
+    if summary.slowest:
+        lines.append("slowest articles: " + ", ".join(f"{i} ({s:.2f} s)" for s, i in summary.slowest[:5]))
+        lines.append("largest articles: " + ", ".join(f"{i} ({n} characters)" for n, i in summary.largest[:5]))
+    if summary.failed:
+        lines.append(f"{len(summary.failed)} partitions not done (a worker died): run the same command again "
+                     "to do them")
+    return "\n".join(lines) + "\n"
+
+
+def _bar_chart(items: list[tuple[str, int]]) -> str:
+    if not items:
+        return "<p>No findings.</p>"
+    top = max(count for _, count in items)
+    row, label_width, bar_width = 26, 300, 420
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="findings per rule" '
+             f'width="{label_width + bar_width + 90}" height="{row * len(items) + 8}">']
+    for n, (label, count) in enumerate(items):
+        y = n * row + 4
+        width = max(1, round(bar_width * count / top))
+        parts.append(f'<text x="{label_width - 8}" y="{y + 17}" text-anchor="end">{html.escape(label)}</text>'
+                     f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="{row - 8}" fill="#3867d6"/>'
+                     f'<text x="{label_width + width + 6}" y="{y + 17}">{count}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _table(title: str, head: tuple[str, str], items: Iterable[tuple[Any, Any]]) -> str:
+    rows = "".join(f"<tr><td>{html.escape(str(a))}</td><td>{html.escape(str(b))}</td></tr>" for a, b in items)
+    if not rows:
+        return ""
+    return (f"<h2>{html.escape(title)}</h2><table><thead><tr><th>{head[0]}</th><th>{head[1]}</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>")
+
+
+def format_html(summary: Summary) -> str:
+    style = ("body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1e272e}"
+             "table{border-collapse:collapse;margin-bottom:1.5rem}td,th{border-bottom:1px solid #d2dae2;"
+             "padding:.25rem .8rem;text-align:left}td:last-child{text-align:right}svg text{font-size:13px}")
+    body = [
+        f"<h1>captioncheck audit</h1><p>{html.escape(summary.archive)}</p>",
+        f"<p><strong>{summary.articles}</strong> articles in {summary.partitions} partitions: "
+        f"<strong>{summary.findings}</strong> findings in {summary.articles_with_findings} articles; "
+        f"{summary.errors} articles not checked.</p>",
+        "<h2>Findings per rule</h2>", _bar_chart([(_rule_label(r), n) for r, n in summary.rules]),
+        _table("Per language pair (segment > article)", ("pair", "findings"), summary.language_pairs),
+        _table("Per section", ("section", "findings"), summary.sections),
+        _table("Slowest articles", ("id", "seconds"), [(i, f"{s:.3f}") for s, i in summary.slowest]),
+        _table("Largest articles", ("id", "characters"), [(i, n) for n, i in summary.largest]),
+    ]
+    if summary.failed:
+        body.append(f"<p>{len(summary.failed)} partitions were not done: run the audit again to do them.</p>")
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>captioncheck audit</title>"
+            f"<style>{style}</style></head><body>{''.join(body)}"
+            f"<footer><p>captioncheck {html.escape(__version__)}</p></footer></body></html>\n")
+
+
+def to_json_text(summary: Summary) -> str:
+    return json.dumps(summary.to_json(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,173 @@
+"""Audit one partition: check each article as ``captioncheck --format json`` would, write the rows.
+
+Whatever engine runs it, a partition is one call of :func:`audit_partition`, in a process that loads
+the models once (:func:`load_models`) and keeps them for every later partition. An article that cannot
+be checked (no id, no text, an unknown format or language, too large, too slow, a bug) is one error
+row, never a failed partition.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import json
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..api import INPUT_FORMATS, check_article, checker_for
+from ..checker import FileReport
+from ..errors import CaptionCheckError
+from ..settings import Settings, from_mapping, merge
+from .archive import Partition, Source, parquet_schema, read_partition
+from .output import as_text, carried_name, write_atomically, write_findings
+
+TOP = 5  # slowest and largest articles kept per partition
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    format: str
+    language: str | None
+    path: str | None
+    carried: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The name findings are reported under, as a file's path would be."""
+        return self.path or str(self.id)
+
+
+def article_of(row: dict[str, Any], text_carried: bool) -> Article | str:
+    """The article a row holds, or why it holds none."""
+    identifier = row.get("id")
+    if isinstance(identifier, bool) or not isinstance(identifier, (str, int)) or identifier == "":
+        return "no 'id' (a string or an integer)"
+    text = row.get("text")
+    if not isinstance(text, str):
+        return "no 'text' (a string)"
+    input_format = row.get("format") or "text"
+    if input_format not in INPUT_FORMATS:
+        return f"unknown format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})"
+    language = row.get("language") or None
+    if language is not None and not isinstance(language, str):
+        return "'language' is not a string"
+    path = row.get("path") or row.get("url") or None
+    carried = {carried_name(k): (as_text(v) if text_carried else v) for k, v in row.items()
+               if k not in ("id", "text", "format", "language")}
+    return Article(str(identifier), text, input_format, language, path if isinstance(path, str) else None, carried)
+
+
+def section_of(path: str | None) -> str | None:
+    """The first folder of an article's path or URL (``politics`` for ``politics/2024/kyiv.md``)."""
+    if not path:
+        return None
+    parts = PurePosixPath(urlsplit(path).path if "://" in path else path).parts
+    parts = tuple(p for p in parts if p != "/")
+    return parts[0] if len(parts) > 1 else "(top)"
+
+
+@functools.lru_cache(maxsize=64)
+def _settings_for_language(settings: Settings, language: str | None) -> Settings:
+    if language is None:
+        return settings
+    return merge(settings, from_mapping({"language": language}, "the article's 'language'"))
+
+
+def load_models(settings: Settings) -> None:
+    """Load the models this process will check with (once per process)."""
+    checker_for(settings).encoder()
+
+
+def _rows_of(article: Article, number: int, report: FileReport) -> list[dict[str, Any]]:
+    base = {"id": article.id, "row": number, "path": article.path, "article_language": report.language}
+    if report.error is not None:
+        return [{**base, "article_language": None, "error": report.error, **article.carried}]
+    segments = report.document.segments if report.document is not None else ()
+    rows = []
+    for finding in report.findings:
+        related = segments[finding.related_segment] if finding.related_segment is not None else None
+        rows.append({
+            **base, "rule": finding.rule, "code": finding.code, "severity": finding.severity.value,
+            "line": finding.line, "column": finding.column, "end_line": finding.end_line,
+            "end_column": finding.end_column, "language": finding.language, "message": finding.message,
+            "score": finding.score,
+            "segment_text": segments[finding.segment].text if finding.segment is not None else None,
+            "related_line": related.line if related is not None else None,
+            "related_text": related.text if related is not None else None,
+            **article.carried,
+        })
+    return rows
+
+
+def audit_partition(plan: Source, partition: Partition, output: str, output_format: str,
+                    settings: Settings) -> dict[str, Any]:
+    """Check every article of ``partition``; write its findings and then its manifest; return the manifest."""
+    started = time.perf_counter()
+    directory = Path(output)
+    rows: list[dict[str, Any]] = []
+    rules: Counter[str] = Counter()
+    severities: Counter[str] = Counter()
+    language_pairs: Counter[str] = Counter()
+    sections: Counter[str] = Counter()
+    slowest: list[tuple[float, str]] = []
+    largest: list[tuple[int, str]] = []
+    articles = errors = with_findings = 0
+    text_carried = plan.format == "jsonl"
+    for number, row in read_partition(plan, partition):
+        articles += 1
+        article = row if isinstance(row, str) else article_of(row, text_carried)
+        if isinstance(article, str):
+            errors += 1
+            identifier = row.get("id") if isinstance(row, dict) else None
+            rows.append({"id": as_text(identifier) if identifier is not None else None, "row": number,
+                         "error": article})
+            continue
+        began = time.perf_counter()
+        try:
+            report = check_article(article.text, article.format, article.name,
+                                   _settings_for_language(settings, article.language))
+        except CaptionCheckError as error:  # a bad 'language'
+            report = FileReport(path=article.name, error=str(error))
+        seconds = time.perf_counter() - began
+        heapq.heappush(slowest, (round(seconds, 6), article.id))
+        heapq.heappush(largest, (len(article.text), article.id))
+        if len(slowest) > TOP:
+            heapq.heappop(slowest)
+        if len(largest) > TOP:
+            heapq.heappop(largest)
+        article_rows = _rows_of(article, number, report)
+        rows.extend(article_rows)
+        if report.error is not None:
+            errors += 1
+            continue
+        with_findings += bool(report.findings)
+        section = section_of(article.path)
+        for finding in report.findings:
+            rules[finding.rule] += 1
+            severities[finding.severity.value] += 1
+            if finding.language and report.language and finding.language != report.language:
+                language_pairs[f"{finding.language}>{report.language}"] += 1
+            if section is not None:
+                sections[section] += 1
+    findings_file = directory / "findings" / f"{partition.name}.{output_format}"
+    size = write_findings(findings_file, rows, output_format,
+                          parquet_schema(plan) if plan.format == "parquet" else None)
+    manifest = {
+        "partition": partition.index, "first_row": partition.first_row, "articles": articles,
+        "errors": errors, "articles_with_findings": with_findings,
+        "findings": sum(rules.values()), "rules": dict(sorted(rules.items())),
+        "severities": dict(sorted(severities.items())),
+        "language_pairs": dict(sorted(language_pairs.items())), "sections": dict(sorted(sections.items())),
+        "slowest": [[s, i] for s, i in sorted(slowest, reverse=True)],
+        "largest": [[n, i] for n, i in sorted(largest, reverse=True)],
+        "seconds": round(time.perf_counter() - started, 3),
+        "findings_file": findings_file.name, "findings_file_size": size,
+    }
+    write_atomically(directory / "manifests" / f"{partition.name}.json", json.dumps(manifest, indent=1).encode())
+    return manifest

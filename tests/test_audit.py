@@ -1,0 +1,232 @@
+"""captioncheck audit: archives cut into partitions, findings equal to the CLI's, error rows, resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from captioncheck.audit.archive import make_plan, read_partition
+from captioncheck.audit.output import read_findings
+
+from conftest import run_cli
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "articles"
+EXAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".md", ".html"))
+FORMATS = {".txt": "text", ".md": "markdown", ".html": "html"}
+FINDING_FIELDS = ("rule", "code", "severity", "line", "column", "end_line", "end_column", "language", "message",
+                  "score")
+
+
+def _rows(repeat: int = 1) -> list[dict]:
+    rows = []
+    for n in range(repeat):
+        for example in EXAMPLES:
+            rows.append({"id": f"{n}-{example.name}", "text": example.read_text(encoding="utf-8"),
+                         "format": FORMATS[example.suffix], "path": f"{example.stem[:2]}/{example.name}",
+                         "published": f"2024-05-{1 + n % 28:02d}", "words": len(example.read_text().split())})
+    return rows
+
+
+def _write_jsonl(path: Path, rows: list[dict], extra_lines: tuple[str, ...] = ()) -> Path:
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows] + list(extra_lines)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _audit(*args: str) -> subprocess.CompletedProcess:
+    """``captioncheck audit ...`` in a child process, its output as text."""
+    done = run_cli("audit", *args)
+    return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
+def _findings_by_id(directory: Path) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = defaultdict(list)
+    for file in sorted((directory / "findings").iterdir()):
+        for row in read_findings(file):
+            found[row["id"]].append(row)
+    return found
+
+
+# --- the archive's partitions -------------------------------------------------------------------
+
+@pytest.mark.parametrize("rows_per_partition", [1, 2, 3, 7, 100])
+@pytest.mark.parametrize("trailing_newline", [True, False])
+def test_jsonl_partitions_hold_every_line_once(tmp_path, rows_per_partition, trailing_newline):
+    lines = [json.dumps({"id": n, "text": f"ligne {n}"}) for n in range(11)]
+    lines[4] = ""  # a blank line is no row, but keeps the numbering
+    archive = tmp_path / "a.jsonl"
+    archive.write_text("\n".join(lines) + ("\n" if trailing_newline else ""), encoding="utf-8")
+    plan = make_plan(archive, rows_per_partition)
+    seen = [(number, row["id"]) for p in plan.partitions for number, row in read_partition(plan.source, p)]
+    assert seen == [(n, n) for n in range(11) if n != 4]
+    assert plan.rows == 11 and all(p.rows <= rows_per_partition for p in plan.partitions)
+
+
+def test_parquet_partitions_follow_row_groups(tmp_path):
+    archive = tmp_path / "a.parquet"
+    table = pa.table({"id": [str(n) for n in range(25)], "text": [f"texte {n}" for n in range(25)]})
+    pq.write_table(table, archive, row_group_size=10)
+    plan = make_plan(archive, 4)
+    assert [(p.row_group, p.start, p.rows) for p in plan.partitions] == [
+        (0, 0, 4), (0, 4, 4), (0, 8, 2), (1, 0, 4), (1, 4, 4), (1, 8, 2), (2, 0, 4), (2, 4, 1)]
+    seen = [row["id"] for p in plan.partitions for _, row in read_partition(plan.source, p)]
+    assert seen == [str(n) for n in range(25)]
+
+
+# --- verdicts ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_findings_equal_the_command_lines(tmp_path, suffix):
+    rows = _rows()
+    archive = tmp_path / f"archive{suffix}"
+    if suffix == ".jsonl":
+        _write_jsonl(archive, rows)
+    else:
+        pq.write_table(pa.Table.from_pylist(rows), archive, row_group_size=5)
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--partition-rows", "3", "--jobs", "2",
+                  "--output-format", "jsonl" if suffix == ".parquet" else "parquet")
+    assert done.returncode == 1, done.stderr  # the examples have errors, nothing is unreadable
+    found = _findings_by_id(out)
+    cli = run_cli("--format", "json", *map(str, EXAMPLES))
+    report = json.loads(cli.stdout)
+    assert len(report["files"]) == len(EXAMPLES)
+    for example, entry in zip(EXAMPLES, report["files"]):
+        expected = [tuple(f[k] for k in FINDING_FIELDS) for f in entry["findings"]]
+        audited = [tuple(r[k] for k in FINDING_FIELDS) for r in found.get(f"0-{example.name}", [])]
+        assert audited == expected, example.name
+        for row in found.get(f"0-{example.name}", []):
+            assert row["article_language"] == entry["language"]
+            assert row["path"] == f"{example.stem[:2]}/{example.name}"
+            assert row["published"] == "2024-05-01"  # carried through
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["articles"] == len(EXAMPLES)
+    assert summary["findings"] == sum(len(e["findings"]) for e in report["files"])
+
+
+def test_carried_columns_keep_their_parquet_types(tmp_path):
+    archive = tmp_path / "a.parquet"
+    pq.write_table(pa.Table.from_pylist(_rows()), archive)
+    out = tmp_path / "out"
+    _audit(str(archive), "--output", str(out), "--jobs", "1")
+    [findings] = list((out / "findings").iterdir())
+    schema = pq.read_schema(findings)
+    assert schema.field("words").type == pa.int64()
+    assert schema.field("published").type == pa.string()
+    assert schema.field("line").type == pa.int64()
+
+
+def test_a_pair_finding_carries_both_texts(tmp_path):
+    example = DATA / "fr-caption-es.txt"
+    archive = _write_jsonl(tmp_path / "a.jsonl", [{"id": 7, "text": example.read_text(encoding="utf-8")}])
+    out = tmp_path / "out"
+    _audit(str(archive), "--output", str(out), "--output-format", "jsonl")
+    [untranslated] = [r for r in _findings_by_id(out)["7"] if r["rule"] == "untranslated-segment"]
+    lines = example.read_text(encoding="utf-8").splitlines()
+    assert untranslated["segment_text"] in lines[untranslated["line"] - 1]
+    assert untranslated["related_text"] in lines[untranslated["related_line"] - 1]
+
+
+def test_a_bad_article_is_one_error_row(tmp_path):
+    good = _rows()[:2]
+    bad = [{"text": "sin identificador"}, {"id": "no-text"}, {"id": "bad-format", "text": "x", "format": "pdf"},
+           {"id": "bad-language", "text": "Un texte.", "language": "français"},
+           {"id": "too-large", "text": "Le texte. " * 600_000}]
+    archive = _write_jsonl(tmp_path / "a.jsonl", good + bad, extra_lines=("{not json", "[1, 2]"))
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    errors = [row for rows in _findings_by_id(out).values() for row in rows if row.get("error")]
+    by_row = {row["row"]: row for row in errors}
+    assert sorted(by_row) == [2, 3, 4, 5, 6, 7, 8]
+    assert "'id'" in by_row[2]["error"] and by_row[2]["id"] is None
+    assert "'text'" in by_row[3]["error"] and by_row[3]["id"] == "no-text"
+    assert "format 'pdf'" in by_row[4]["error"]
+    assert "français" in by_row[5]["error"]
+    assert "larger than the limit" in by_row[6]["error"]
+    assert "not JSON" in by_row[7]["error"] and "not a JSON object" in by_row[8]["error"]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["errors"] == 7 and summary["articles"] == 9 and summary["failed_partitions"] == []
+
+
+def test_summary_page_is_self_contained(tmp_path):
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows())
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out))
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    summary = json.loads((out / "summary.json").read_text())
+    assert "<svg" in page and "<script" not in page and "http" not in page.replace(
+        'xmlns="http://www.w3.org/2000/svg"', "")
+    for rule, count in summary["rules"].items():
+        assert rule in page and f">{count}<" in page
+        assert rule in done.stdout
+    assert set(summary["sections"]) <= {"de", "en", "es", "fr", "it"}
+
+
+# --- resuming -----------------------------------------------------------------------------------
+
+def test_a_rerun_skips_complete_partitions_and_refuses_a_changed_archive(tmp_path):
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows())
+    out = tmp_path / "out"
+    _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
+    manifests = sorted((out / "manifests").iterdir())
+    before = {m.name: m.stat().st_mtime_ns for m in manifests}
+    (out / "findings" / "part-000001.jsonl.123.tmp").write_text("half")  # what a kill leaves
+    manifests[1].unlink()
+    again = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
+    assert f"1 partitions done now, {len(manifests) - 1} done before" in again.stdout
+    after = {m.name: m.stat().st_mtime_ns for m in (out / "manifests").iterdir()}
+    assert {k: v for k, v in after.items() if k != manifests[1].name} == {
+        k: v for k, v in before.items() if k != manifests[1].name}
+    assert not list(out.rglob("*.tmp"))
+
+    _write_jsonl(archive, _rows()[:-1])
+    changed = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
+    assert changed.returncode == 2 and "another archive" in changed.stderr and "Traceback" not in changed.stderr
+    restarted = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl",
+                       "--restart")
+    assert restarted.returncode == 1 and f"{len(EXAMPLES) - 1} articles audited" in restarted.stdout
+
+
+def test_dask_run_killed_then_resumed_redoes_only_unfinished_partitions(tmp_path):
+    """A real LocalCluster run, killed with SIGKILL (workers and all), then run again."""
+    pytest.importorskip("distributed")
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows(repeat=40))
+    total_partitions = -(-len(EXAMPLES) * 40 // 5)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "captioncheck", "audit", str(archive), "--output", str(out),
+               "--engine", "dask", "--jobs", "2", "--partition-rows", "5", "--output-format", "jsonl"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if (out / "manifests").is_dir() and len(list((out / "manifests").iterdir())) >= 4:
+            break
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.communicate()
+    complete = {m.name: m.stat().st_mtime_ns for m in (out / "manifests").iterdir()}
+    assert 4 <= len(complete) < total_partitions, "the run ended before it could be killed"
+
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 1, resumed.stderr
+    assert (f"{total_partitions - len(complete)} partitions done now, {len(complete)} done before"
+            in resumed.stdout)
+    after = {m.name: m.stat().st_mtime_ns for m in (out / "manifests").iterdir()}
+    assert len(after) == total_partitions
+    assert {name: after[name] for name in complete} == complete  # complete partitions were not redone
+
+    reference = tmp_path / "reference"
+    _audit(str(archive), "--output", str(reference), "--partition-rows", "5", "--output-format", "jsonl",
+           "--jobs", "1")
+    for file in sorted((reference / "findings").iterdir()):
+        assert (out / "findings" / file.name).read_bytes() == file.read_bytes(), file.name
