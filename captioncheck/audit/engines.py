@@ -13,6 +13,7 @@ each partition writes does not depend on it). A partition whose worker died is y
   worker if theirs dies. Workers must have captioncheck installed and see the archive and the output
   folder at the same paths (a shared file system). Dask runs tasks in a worker thread, where no
   per-article timer can interrupt a check: there, ``max-file-size`` is what bounds an article's time.
+  The ``LocalCluster``'s workers run without Dask's statistical profiler (10% of the rate).
 """
 
 from __future__ import annotations
@@ -97,8 +98,13 @@ def run_dask(task: Task, partitions: Sequence[Partition], jobs: int,
         if scheduler:
             client = Client(scheduler, timeout="30s")
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
+            import dask
+
+            # The workers' statistical profiler samples every task's stack every 10 ms, under the GIL:
+            # 10% of a pure-Python task's time. Our workers do not need it.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
     except (OSError, TimeoutError, ValueError) as error:
         raise CaptionCheckError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {error}") from None

@@ -28,6 +28,7 @@ class Summary:
     articles_with_findings: int = 0
     findings: int = 0
     seconds: float = 0.0  # summed over partitions (worker time)
+    worker_peak_mb: float = 0.0  # the largest peak resident memory of a worker process
     rules: tuple[tuple[str, int], ...] = ()
     severities: tuple[tuple[str, int], ...] = ()
     language_pairs: tuple[tuple[str, int], ...] = ()
@@ -40,7 +41,8 @@ class Summary:
         return {
             "version": __version__, "archive": self.archive, "partitions": self.partitions,
             "articles": self.articles, "errors": self.errors, "articles_with_findings": self.articles_with_findings,
-            "findings": self.findings, "rules": dict(self.rules), "severities": dict(self.severities),
+            "findings": self.findings, "worker_seconds": self.seconds, "worker_peak_mb": self.worker_peak_mb,
+            "rules": dict(self.rules), "severities": dict(self.severities),
             "language_pairs": dict(self.language_pairs), "sections": dict(self.sections),
             "slowest": [list(s) for s in self.slowest], "largest": [list(x) for x in self.largest],
             "failed_partitions": list(self.failed),
@@ -59,7 +61,7 @@ def summarize(archive: str, partitions: int, manifests: Iterable[Mapping[str, An
     by_section: Counter[str] = Counter()
     slowest: list[tuple[float, str]] = []
     largest: list[tuple[int, str]] = []
-    seconds = 0.0
+    seconds = peak = 0.0
     for manifest in manifests:
         for key in ("articles", "errors", "articles_with_findings", "findings"):
             totals[key] += manifest[key]
@@ -70,10 +72,11 @@ def summarize(archive: str, partitions: int, manifests: Iterable[Mapping[str, An
         slowest += [(float(s), str(i)) for s, i in manifest["slowest"]]
         largest += [(int(n), str(i)) for n, i in manifest["largest"]]
         seconds += manifest["seconds"]
+        peak = max(peak, manifest.get("worker_peak_mb", 0.0))
     return Summary(
         archive=archive, partitions=partitions, articles=totals["articles"], errors=totals["errors"],
         articles_with_findings=totals["articles_with_findings"], findings=totals["findings"],
-        seconds=round(seconds, 3), rules=_ranked(by_rule), severities=_ranked(by_severity),
+        seconds=round(seconds, 3), worker_peak_mb=peak, rules=_ranked(by_rule), severities=_ranked(by_severity),
         language_pairs=_ranked(by_pair), sections=_ranked(by_section),
         slowest=tuple(sorted(slowest, key=lambda s: (-s[0], s[1]))[:TOP]),
         largest=tuple(sorted(largest, key=lambda s: (-s[0], s[1]))[:TOP]),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import heapq
 import json
+import resource
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -167,6 +168,7 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
         "slowest": [[s, i] for s, i in sorted(slowest, reverse=True)],
         "largest": [[n, i] for n, i in sorted(largest, reverse=True)],
         "seconds": round(time.perf_counter() - started, 3),
+        "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "findings_file": findings_file.name, "findings_file_size": size,
     }
     write_atomically(directory / "manifests" / f"{partition.name}.json", json.dumps(manifest, indent=1).encode())
