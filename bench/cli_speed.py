@@ -3,9 +3,11 @@
 Runs ``captioncheck ARTICLE`` as a user would (the console script of this environment): once with
 an empty model store (the first run after installing), then REPEAT times with the store in place,
 and, in the same loop, ``python -c "import numpy"`` as the machine's yardstick. Prints medians,
-the ratio to the yardstick and the peak resident memory of the checker.
+the ratio to the yardstick and the peak resident memory of the checker. With ``--daemon``, then
+starts ``captioncheck daemon`` and times REPEAT runs through it (the caller's wall time and peak
+memory, and the daemon's resident memory), checking that their output equals a run's without it.
 
-    python bench/cli_speed.py [ARTICLE] [--repeat 15]
+    python bench/cli_speed.py [ARTICLE] [--repeat 15] [--daemon]
 """
 
 from __future__ import annotations
@@ -38,13 +40,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--daemon", action="store_true", help="also time runs through captioncheck daemon")
     args = parser.parse_args()
     script = Path(sys.executable).with_name("captioncheck")
     checker = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "captioncheck"]),
                str(args.article)]
     yardstick = [sys.executable, "-c", "import numpy"]
     store = Path(tempfile.mkdtemp(prefix="captioncheck-bench-"))
-    environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(store)}
+    environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(store), "CAPTIONCHECK_NO_DAEMON": "1"}
     try:
         first, first_peak = run_once(checker, environment)
         warm, peaks, numpy = [], [], []
@@ -53,6 +56,8 @@ def main() -> None:
             warm.append(elapsed)
             peaks.append(peak)
             numpy.append(run_once(yardstick, environment)[0])
+        if args.daemon:
+            through = daemon_runs(checker, environment, store, args.repeat)
     finally:
         shutil.rmtree(store, ignore_errors=True)
     print(f"command: python {' '.join(sys.argv)}")
@@ -62,6 +67,39 @@ def main() -> None:
           f"(min {min(warm):.2f}, max {max(warm):.2f}), peak {max(peaks):.0f} MB")
     print(f'python -c "import numpy": median {statistics.median(numpy):.2f} s; '
           f"ratio {statistics.median(warm) / statistics.median(numpy):.1f}")
+    if args.daemon:
+        times, peaks, daemon_mb, same = through
+        print(f"through captioncheck daemon ({args.repeat}): median {statistics.median(times):.3f} s "
+              f"(min {min(times):.3f}, max {max(times):.3f}), caller's peak {max(peaks):.0f} MB, daemon "
+              f"{daemon_mb:.0f} MB resident; same output as without it: {'yes' if same else 'NO'}")
+
+
+def daemon_runs(checker: list[str], environment: dict[str, str], store: Path,
+                repeat: int) -> tuple[list[float], list[float], float, bool]:
+    """Times and peaks of runs through a daemon started for them, its memory, and whether the output
+    equals a run's in its own process."""
+    folder = store / "daemon"
+    folder.mkdir(mode=0o700)
+    with_daemon = {**environment, "CAPTIONCHECK_DAEMON_DIR": str(folder)}
+    with_daemon.pop("CAPTIONCHECK_NO_DAEMON")
+    command = [sys.executable, "-m", "captioncheck", "daemon"]
+    started = subprocess.run([*command, "start"], env=with_daemon, capture_output=True, text=True, check=True)
+    pid = int(started.stdout.split("pid ")[1].split(",")[0])
+    try:
+        times, peaks = [], []
+        for _ in range(repeat):
+            elapsed, peak = run_once(checker, with_daemon)
+            times.append(elapsed)
+            peaks.append(peak)
+        resident = 0.0
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                resident = int(line.split()[1]) / 1024
+        same = (subprocess.run(checker, env=with_daemon, capture_output=True).stdout
+                == subprocess.run(checker, env=environment, capture_output=True).stdout)
+    finally:
+        subprocess.run([*command, "stop"], env=with_daemon, capture_output=True)
+    return times, peaks, resident, same
 
 
 if __name__ == "__main__":

@@ -17,13 +17,19 @@ INFORMATION_ONLY = ("--help", "--version", "--list-rules", "--explain", "--show-
 
 
 def _will_embed(arguments: list[str]) -> bool:
-    if arguments[:1] in (["serve"], ["audit"]):
+    if arguments[:1] in (["serve"], ["audit"], ["daemon"]):
         return False  # their worker processes load the models
     return not any(a == "--model" or a.startswith("--model=") or a in INFORMATION_ONLY for a in arguments)
 
 
 def run() -> None:
-    """Console entry point (``captioncheck``)."""
+    """Console entry point (``captioncheck``): through the daemon when one runs (see
+    :mod:`captioncheck.daemon`), else in this process."""
+    from .daemon import delegate
+
+    status = delegate(sys.argv[1:])
+    if status is not None:
+        sys.exit(status)
     if _will_embed(sys.argv[1:]):
         from .embeddings import preload_encoder
 

@@ -1,0 +1,109 @@
+"""captioncheck daemon: checks run in a warmed-up process give exactly what a check in its own process gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+EXAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+def _captioncheck(*args: str, env: dict, cwd: Path | None = None, stdin: bytes | None = None,
+                  daemon: bool = True) -> subprocess.CompletedProcess:
+    environment = {**env, **({} if daemon else {"CAPTIONCHECK_NO_DAEMON": "1"})}
+    return subprocess.run([sys.executable, "-m", "captioncheck", *args], capture_output=True, cwd=cwd,
+                          input=stdin, env=environment, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def daemon_env(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("daemon")
+    folder.chmod(0o700)
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1"}
+    env.pop("CAPTIONCHECK_NO_DAEMON", None)
+    started = _captioncheck("daemon", "start", env=env)
+    assert started.returncode == 0, started.stderr
+    assert b"daemon started" in started.stdout
+    yield env
+    _captioncheck("daemon", "stop", env=env)
+
+
+def _status(env: dict) -> tuple[int, int]:
+    """The daemon's pid and how many connections it accepted before this status request."""
+    status = _captioncheck("daemon", "status", env=env)
+    assert b"daemon running" in status.stdout, status.stdout
+    served = int(status.stdout.split(b"connections served")[0].split(b", ")[-1])
+    return int(status.stdout.split(b"pid ")[1].split(b",")[0]), served
+
+
+def _pid(env: dict) -> int:
+    return _status(env)[0]
+
+
+@pytest.mark.parametrize("arguments", [[str(p)] for p in EXAMPLES] + [
+    ["--format", "json", str(EXAMPLES[0]), str(EXAMPLES[1])], ["--format", "sarif", str(EXAMPLES[2])],
+    ["--version"], ["--explain", "CC201"], ["--no-such-option"], ["does-not-exist.txt"]],
+    ids=lambda a: " ".join(Path(x).name for x in a))
+def test_same_output_and_status_as_a_check_in_its_own_process(daemon_env, arguments):
+    through = _captioncheck(*arguments, env=daemon_env)
+    alone = _captioncheck(*arguments, env=daemon_env, daemon=False)
+    assert (through.returncode, through.stdout, through.stderr) == (alone.returncode, alone.stdout, alone.stderr)
+
+
+def test_checks_go_through_the_daemon_unless_told_not_to(daemon_env):
+    pid, before = _status(daemon_env)
+    assert _captioncheck(str(EXAMPLES[0]), env=daemon_env).returncode in (0, 1)
+    assert _status(daemon_env) == (pid, before + 2)  # the status request, then the check
+    assert _captioncheck(str(EXAMPLES[0]), env=daemon_env, daemon=False).returncode in (0, 1)
+    assert _status(daemon_env) == (pid, before + 3)  # only the status request
+
+
+def test_standard_input_folder_configuration_and_environment_are_the_callers(daemon_env, tmp_path):
+    article = (DATA / "fr-caption-es.txt").read_bytes()
+    (tmp_path / ".captioncheck.toml").write_text('ignore = ["ui-artifact"]\n', encoding="utf-8")
+    for environment in (daemon_env, {**daemon_env, "NO_COLOR": "1", "TERM": "dumb"}):
+        through = _captioncheck("-", "--stdin-filename", "piece.txt", env=environment, cwd=tmp_path, stdin=article)
+        alone = _captioncheck("-", "--stdin-filename", "piece.txt", env=environment, cwd=tmp_path, stdin=article,
+                              daemon=False)
+        assert through.returncode == alone.returncode == 1
+        assert through.stdout == alone.stdout
+        assert b"piece.txt:" in through.stdout and b"ui-artifact" not in through.stdout
+
+
+def test_a_dead_daemon_means_checking_in_process(tmp_path):
+    folder = tmp_path / "daemon"
+    folder.mkdir(mode=0o700)
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1"}
+    assert _captioncheck("daemon", "start", env=env).returncode == 0
+    os.kill(_pid(env), signal.SIGKILL)
+    time.sleep(0.2)
+    [stale] = list(folder.glob("*.sock"))  # the socket file is left behind
+    done = _captioncheck(str(EXAMPLES[0]), env=env)
+    alone = _captioncheck(str(EXAMPLES[0]), env=env, daemon=False)
+    assert (done.returncode, done.stdout) == (alone.returncode, alone.stdout)
+    assert stale.exists()
+
+
+def test_a_folder_others_can_write_is_not_trusted(tmp_path):
+    folder = tmp_path / "daemon"
+    folder.mkdir(mode=0o700)
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1"}
+    assert _captioncheck("daemon", "start", env=env).returncode == 0
+    try:
+        _, before = _status(env)
+        folder.chmod(0o777)
+        done = _captioncheck(str(EXAMPLES[0]), env=env)
+        assert done.returncode in (0, 1)
+        folder.chmod(0o700)
+        assert _status(env)[1] == before + 1  # the check did not go through the daemon
+    finally:
+        folder.chmod(0o700)
+        assert b"stopped" in _captioncheck("daemon", "stop", env=env).stdout
