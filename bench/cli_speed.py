@@ -82,7 +82,7 @@ def daemon_runs(checker: list[str], environment: dict[str, str], store: Path,
     folder.mkdir(mode=0o700)
     with_daemon = {**environment, "CAPTIONCHECK_DAEMON_DIR": str(folder)}
     with_daemon.pop("CAPTIONCHECK_NO_DAEMON")
-    command = [sys.executable, "-m", "captioncheck", "daemon"]
+    command = [*checker[:-1], "daemon"]  # the same installation as the checker's
     started = subprocess.run([*command, "start"], env=with_daemon, capture_output=True, text=True, check=True)
     pid = int(started.stdout.split("pid ")[1].split(",")[0])
     try:
