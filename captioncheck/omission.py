@@ -78,6 +78,15 @@ def clauses(text: str, language: str) -> list[tuple[int, int]]:
     return spans[:MAX_CLAUSES] if len(spans) >= 2 else []
 
 
+def clause_runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each clause alone, and the runs of clauses that end or begin the text (a translation may drop
+    its last two clauses, "que costó tres años de obras y doce millones de euros")."""
+    runs = list(spans)
+    runs += [(spans[k][0], spans[-1][1]) for k in range(1, len(spans) - 1)]  # clauses k.. to the end
+    runs += [(spans[0][0], spans[k - 1][1]) for k in range(2, len(spans))]  # the first k clauses
+    return runs
+
+
 def truncations(text: str) -> list[tuple[int, int]]:
     """Spans of ends and beginnings of ``text`` that could have been lost, at up to TRUNCATIONS cuts."""
     starts = [m.start() for m in _WORD.finditer(text)]
@@ -105,7 +114,7 @@ def find(left: str, right: str, left_language: str, right_language: str, length_
     usual one: positive when ``right`` is longer than a translation of ``left`` usually is."""
     candidates: list[tuple[int, str, tuple[int, int]]] = []  # side, kind, span
     for side, (text, language) in enumerate(((left, left_language), (right, right_language))):
-        candidates += [(side, "clause", span) for span in clauses(text, language)]
+        candidates += [(side, "clause", span) for span in clause_runs(clauses(text, language))]
     if abs(length_excess) >= LENGTH_DEVIATION:
         longer = 1 if length_excess > 0 else 0
         candidates += [(longer, "truncation", span) for span in truncations((left, right)[longer])]
@@ -121,6 +130,8 @@ def find(left: str, right: str, left_language: str, right_language: str, length_
         if gain > gains[kind][0]:
             gains[kind] = (gain, (side, span))
     (clause_gain, clause_at), (truncation_gain, truncation_at) = gains["clause"], gains["truncation"]
-    best = clause_at if clause_gain >= truncation_gain else truncation_at
+    # A whole clause says more to an editor than a cut between two words: it is quoted unless a lost
+    # end or beginning gains more than twice as much.
+    best = clause_at if clause_at is not None and 2 * clause_gain >= truncation_gain else truncation_at
     return Omission(round(clause_gain, 6), round(truncation_gain, 6),
                     best[0] if best else None, best[1] if best else None)
