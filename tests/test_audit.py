@@ -230,3 +230,42 @@ def test_dask_run_killed_then_resumed_redoes_only_unfinished_partitions(tmp_path
            "--jobs", "1")
     for file in sorted((reference / "findings").iterdir()):
         assert (out / "findings" / file.name).read_bytes() == file.read_bytes(), file.name
+
+
+def test_an_existing_dask_cluster_given_by_its_scheduler_address(tmp_path):
+    """--scheduler: the audit's tasks run on a cluster it did not start (whose workers never loaded the
+    models before), and the cluster outlives the audit."""
+    distributed = pytest.importorskip("distributed")
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows())
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        out = tmp_path / "out"
+        done = _audit(str(archive), "--output", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                      "--output-format", "jsonl", "--partition-rows", "4")
+        assert done.returncode == 1, done.stderr
+        with distributed.Client(cluster) as client:
+            assert len(client.scheduler_info()["workers"]) == 1  # still up after the audit
+    reference = tmp_path / "reference"
+    _audit(str(archive), "--output", str(reference), "--output-format", "jsonl", "--partition-rows", "4")
+    for file in sorted((reference / "findings").iterdir()):
+        assert (out / "findings" / file.name).read_bytes() == file.read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
+    pytest.importorskip("distributed")
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows()[:1])
+    done = _audit(str(archive), "--output", str(tmp_path / "out"), "--engine", "dask", "--scheduler",
+                  "tcp://127.0.0.1:9")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("captioncheck: error: cannot reach the Dask scheduler tcp://127.0.0.1:9")
+
+
+def test_the_progress_bar_counts_articles(capsys):
+    from captioncheck.audit import tqdm_progress
+
+    assert tqdm_progress(False) is None
+    update = tqdm_progress(True)
+    update(0, 1000)
+    update(500, 1000)
+    update(1000, 1000)
+    bar = capsys.readouterr().err
+    assert "1000/1000" in bar and "articles" in bar

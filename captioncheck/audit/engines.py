@@ -96,7 +96,7 @@ def run_dask(task: Task, partitions: Sequence[Partition], jobs: int,
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler, timeout="10s")
         else:
             import dask
 
