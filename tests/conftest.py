@@ -15,6 +15,10 @@ from captioncheck.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "articles"
 
+# A daemon the developer started must not run the tests' command lines: each test sees a check in
+# its own process (tests/test_daemon.py starts its own daemons and lifts this).
+os.environ["CAPTIONCHECK_NO_DAEMON"] = "1"
+
 
 def shared_dir() -> Path | None:
     """The project's read-only shared folder (seed article, eval data), if this machine has it."""

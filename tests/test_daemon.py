@@ -18,7 +18,9 @@ EXAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".txt", ".md", ".htm
 
 def _captioncheck(*args: str, env: dict, cwd: Path | None = None, stdin: bytes | None = None,
                   daemon: bool = True) -> subprocess.CompletedProcess:
-    environment = {**env, **({} if daemon else {"CAPTIONCHECK_NO_DAEMON": "1"})}
+    environment = {**env, "CAPTIONCHECK_NO_DAEMON": "1"}
+    if daemon:
+        del environment["CAPTIONCHECK_NO_DAEMON"]
     return subprocess.run([sys.executable, "-m", "captioncheck", *args], capture_output=True, cwd=cwd,
                           input=stdin, env=environment, timeout=120)
 
