@@ -269,3 +269,18 @@ def test_the_progress_bar_counts_articles(capsys):
     update(1000, 1000)
     bar = capsys.readouterr().err
     assert "1000/1000" in bar and "articles" in bar
+
+
+def test_a_line_too_long_for_any_article_is_skipped_unread(tmp_path):
+    (tmp_path / ".captioncheck.toml").write_text('max-file-size = "1KB"\n', encoding="utf-8")
+    rows = [{"id": "huge", "text": "Un texte. " * 10_000}, *_rows()[:1]]
+    archive = _write_jsonl(tmp_path / "a.jsonl", rows, extra_lines=('{"id": "last", "text": "Le dernier article."}',))
+    out = tmp_path / "out"
+    done = run_cli("audit", str(archive), "--output", str(out), "--output-format", "jsonl", cwd=tmp_path)
+    assert done.returncode == 2
+    found = _findings_by_id(out)
+    [huge] = [r for r in found[None] if r["row"] == 0]
+    assert "larger than" in huge["error"] and "not read" in huge["error"]
+    assert any(r["row"] == 1 and "larger than the limit of 1000 bytes" in r["error"] for r in found[rows[1]["id"]])
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["articles"] == 3 and summary["errors"] == 2  # the row after the long line is read

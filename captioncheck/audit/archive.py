@@ -157,39 +157,52 @@ def _parquet_file(path: Path):
         raise CaptionCheckError(f"{path}: not a readable Parquet file ({error})") from None
 
 
-def read_partition(plan: Source, partition: Partition) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """(row number, row) for each row of ``partition``; a row that cannot be read is its error message."""
+def read_partition(plan: Source, partition: Partition,
+                   max_row_bytes: int | None = None) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    """(row number, row) for each row of ``partition``, streamed: one line (JSON Lines) or one small
+    batch (Parquet) in memory at a time. A row that cannot be read is its error message, and so is a
+    JSON line longer than ``max_row_bytes``, which is skipped unread."""
     if plan.format == "jsonl":
-        yield from _read_jsonl(Path(plan.archive), partition)
+        yield from _read_jsonl(Path(plan.archive), partition, max_row_bytes)
     else:
-        yield from _read_parquet(Path(plan.archive), plan.rows_per_partition, partition)
+        yield from _read_parquet(Path(plan.archive), partition)
 
 
-def _read_jsonl(path: Path, partition: Partition) -> Iterator[tuple[int, dict[str, Any] | str]]:
+def _read_jsonl(path: Path, partition: Partition, max_row_bytes: int | None) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    limit = max_row_bytes or 1 << 62
     with path.open("rb") as handle:
         handle.seek(partition.start)
-        data = handle.read(partition.stop - partition.start)
-    lines = data.split(b"\n")
-    if lines and not lines[-1]:
-        lines.pop()
-    for number, line in enumerate(lines, start=partition.first_row):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except (UnicodeDecodeError, ValueError) as error:
-            yield number, f"line {number + 1} of the archive is not JSON ({error})"
-            continue
-        yield number, row if isinstance(row, dict) else f"line {number + 1} of the archive is not a JSON object"
+        for number in range(partition.first_row, partition.first_row + partition.rows):
+            line = handle.readline(limit + 1)
+            if len(line) > limit and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # skip the rest of the line unread
+                    line = handle.readline(1 << 20)
+                yield number, f"line {number + 1} of the archive is larger than {limit} bytes; not read"
+                continue
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except (UnicodeDecodeError, ValueError) as error:
+                yield number, f"line {number + 1} of the archive is not JSON ({error})"
+                continue
+            yield number, row if isinstance(row, dict) else f"line {number + 1} of the archive is not a JSON object"
 
 
-def _read_parquet(path: Path, rows_per_partition: int, partition: Partition) -> Iterator[tuple[int, dict[str, Any] | str]]:
+PARQUET_BATCH = 64  # rows decoded at a time
+
+
+def _read_parquet(path: Path, partition: Partition) -> Iterator[tuple[int, dict[str, Any] | str]]:
     parquet = _parquet_file(path)
-    batches = parquet.iter_batches(batch_size=rows_per_partition, row_groups=[partition.row_group])
-    for index, batch in enumerate(batches):
-        if index * rows_per_partition == partition.start:
-            for number, row in enumerate(batch.to_pylist(), start=partition.first_row):
+    offset = 0  # of the batch's first row in the row group
+    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, row_groups=[partition.row_group]):
+        begin, end = max(partition.start - offset, 0), min(partition.stop - offset, batch.num_rows)
+        if begin < end:
+            rows = batch.slice(begin, end - begin).to_pylist()
+            for number, row in enumerate(rows, start=partition.first_row + offset + begin - partition.start):
                 yield number, row
+        offset += batch.num_rows
+        if offset >= partition.stop:
             return
 
 

@@ -120,7 +120,9 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
     largest: list[tuple[int, str]] = []
     articles = errors = with_findings = 0
     text_carried = plan.format == "jsonl"
-    for number, row in read_partition(plan, partition):
+    # JSON escapes (\uXXXX) write a character in up to 12 bytes: a longer line cannot hold an article
+    # within max-file-size, and is not parsed.
+    for number, row in read_partition(plan, partition, 12 * settings.max_file_size + 65536):
         articles += 1
         article = row if isinstance(row, str) else article_of(row, text_carried)
         if isinstance(article, str):
