@@ -16,6 +16,15 @@ from difflib import SequenceMatcher
 import regex
 from text_to_num import alpha2digit
 
+from .langid.words import frequency
+
+# News text writes the number word for n (from 3 to 9) about NUMBER_WORD_FREQUENCY / n of the time
+# (wordfreq, in English, French, Spanish, Italian, German and Portuguese: 0.6 to 1.1 times that). A
+# number word written AMBIGUOUS_RATIO times more often is mostly another word: the Italian "sei"
+# ("you are", 3.3 times).
+NUMBER_WORD_FREQUENCY = 1.6e-3
+AMBIGUOUS_RATIO = 2.0
+
 _NUMBER = regex.compile(
     r"(?<![\p{L}\d.,])(?<!\p{L}[+\-])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)(?![\d])(?:[ \u00a0\u202f]?(?P<percent>%))?"
@@ -53,6 +62,7 @@ class Quantity:
     percent: bool = False
     soft: bool = False  # "un", "una", "one": a number or an article; never reported alone
     approximate: bool = False  # "unos veinte", "about 40": reported against another number only
+    ambiguous: bool = False  # the Italian "sei" (six, and "you are"): reported against another number only
 
     def same_as(self, other: Quantity) -> bool:
         return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
@@ -154,8 +164,16 @@ def _written(text: str, language: str) -> list[Quantity]:
         vague = " " not in written and written.casefold().endswith("s") and value >= 100 \
             and math.log10(value).is_integer()
         found.append(Quantity(start, percent_end or end, text[start:percent_end or end], value,
-                              percent=percent_end is not None, soft=value <= 2 or vague))
+                              percent=percent_end is not None, soft=value <= 2 or vague,
+                              ambiguous=_ambiguous(written, value, language)))
     return found
+
+
+def _ambiguous(word: str, value: float, language: str) -> bool:
+    """Whether a number word from three to nine is written far more often than such numbers are."""
+    if " " in word or "-" in word or not 3 <= value <= 9 or not value.is_integer():
+        return False
+    return frequency(word.casefold(), language) > AMBIGUOUS_RATIO * NUMBER_WORD_FREQUENCY / value
 
 
 @functools.lru_cache(maxsize=4096)  # the equivalence score, the name finder and a rule read the same captions
@@ -196,6 +214,7 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
             remaining.remove(twin)
     left_alone, right_alone = [q for q in alone if not q.soft], [q for q in remaining if not q.soft]
     # An approximate amount may be written in words the other side cannot read as a number ("unos
-    # veinte" for "une vingtaine", "about a dozen"): missing, it counts only against another number.
-    return ([q for q in left_alone if not q.approximate or right_alone],
-            [q for q in right_alone if not q.approximate or left_alone])
+    # veinte" for "une vingtaine", "about a dozen"), and an ambiguous number word may be no number
+    # ("Sei stanco?"): missing, either counts only against another number.
+    return ([q for q in left_alone if not (q.approximate or q.ambiguous) or right_alone],
+            [q for q in right_alone if not (q.approximate or q.ambiguous) or left_alone])

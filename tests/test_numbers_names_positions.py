@@ -81,3 +81,18 @@ def test_digits_inside_a_code_are_no_amount():
     from captioncheck.numbers import quantities
 
     assert [q.text for q in quantities("Son N+1, le COVID-19 et le F-16 : 12 morts", "fr")] == ["12"]
+
+
+def test_a_number_word_mostly_used_as_another_word_counts_only_against_another_number():
+    from captioncheck.numbers import quantities, unmatched
+
+    def alone(left: str, left_language: str, right: str, right_language: str):
+        result = unmatched(list(quantities(left, left_language)), list(quantities(right, right_language)))
+        return [q.text for q in result[0]], [q.text for q in result[1]]
+
+    # the Italian "sei" is "six" and "you are"
+    assert alone("Sei sicuro di voler partire domani?", "it", "¿Estás seguro de que quieres irte mañana?", "es") == ([], [])
+    assert alone("Ci sono sei feriti", "it", "Hay siete heridos", "es") == (["sei"], ["siete"])
+    # ordinary number words are still reported alone
+    assert alone("Ci sono cinque feriti", "it", "Hay heridos", "es") == (["cinque"], [])
+    assert alone("Seis heridos en Madrid", "es", "Blessés à Madrid", "fr") == (["Seis"], [])
