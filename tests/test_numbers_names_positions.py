@@ -62,13 +62,14 @@ def test_content_drops_credits_and_icons():
     assert lexicon.content("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien") == "Le président ukrainien"
 
 
+def alone(left: str, left_language: str, right: str, right_language: str) -> tuple[list[str], list[str]]:
+    """The numbers of each side that the other side lacks, as written."""
+    result = numbers.unmatched(list(numbers.quantities(left, left_language)),
+                               list(numbers.quantities(right, right_language)))
+    return [q.text for q in result[0]], [q.text for q in result[1]]
+
+
 def test_an_approximate_amount_counts_only_against_another_number():
-    from captioncheck.numbers import quantities, unmatched
-
-    def alone(left: str, left_language: str, right: str, right_language: str):
-        result = unmatched(list(quantities(left, left_language)), list(quantities(right, right_language)))
-        return [q.text for q in result[0]], [q.text for q in result[1]]
-
     # "une vingtaine" is no number for text2num: the approximate "unos veinte" is not reported alone
     assert alone("Unos veinte bomberos", "es", "Une vingtaine de pompiers", "fr") == ([], [])
     # but an approximate amount against a different one is still a changed number
@@ -84,12 +85,6 @@ def test_digits_inside_a_code_are_no_amount():
 
 
 def test_a_number_word_mostly_used_as_another_word_counts_only_against_another_number():
-    from captioncheck.numbers import quantities, unmatched
-
-    def alone(left: str, left_language: str, right: str, right_language: str):
-        result = unmatched(list(quantities(left, left_language)), list(quantities(right, right_language)))
-        return [q.text for q in result[0]], [q.text for q in result[1]]
-
     # the Italian "sei" is "six" and "you are"
     assert alone("Sei sicuro di voler partire domani?", "it", "¿Estás seguro de que quieres irte mañana?", "es") == ([], [])
     assert alone("Ci sono sei feriti", "it", "Hay siete heridos", "es") == (["sei"], ["siete"])
