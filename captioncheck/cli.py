@@ -230,8 +230,6 @@ def _build_serve_command():
 
 def _build_audit_command():
     from . import audit
-    from .audit.engines import ENGINES
-    from .audit.output import OUTPUT_FORMATS
 
     def audit_command(
         archive: Annotated[Path, typer.Argument(help="JSON Lines or Parquet file, one article a row (id, text, "
@@ -248,17 +246,13 @@ def _build_audit_command():
         jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: "
                                                     "the cores).", show_default=False)] = None,
         partition_rows: Annotated[int, typer.Option(min=1, help="Articles per partition.")]
-        = 500,
+        = audit.DEFAULT_PARTITION_ROWS,
         restart: Annotated[bool, typer.Option(help="Start over, discarding what the output folder holds.")] = False,
     ) -> int:
         """Audit an archive of articles: every finding in a Parquet or JSON Lines file, resumable, with a
         summary (summary.html). Settings come from the configuration file of the current folder."""
         from .runner import default_jobs
 
-        if engine not in ENGINES:
-            raise typer.BadParameter(f"choose from {', '.join(ENGINES)}", param_hint="--engine")
-        if output_format not in OUTPUT_FORMATS:
-            raise typer.BadParameter(f"choose from {', '.join(OUTPUT_FORMATS)}", param_hint="--output-format")
         _, values = ConfigFinder().for_directory(Path.cwd())
         settings = merge(Settings(), values)
         result = audit.run_audit(

@@ -25,16 +25,12 @@ always. ``serve``, ``audit`` and ``daemon`` never go through it. The daemon exit
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import signal
-import socket
-import struct
 import sys
 
-_HEADER = struct.Struct("!I")
-_STATUS = struct.Struct("!i")
+# Every check pays for importing this module before it knows whether a daemon runs: the modules that
+# talking to one needs (socket, json, hashlib, signal: some 15 ms) are imported only then.
+_INT = 4  # bytes of a length, pid or exit status on the socket (big-endian, signed)
 BYPASS = ("serve", "audit", "daemon")
 DEFAULT_IDLE_TIMEOUT = 1800.0
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
@@ -43,6 +39,8 @@ _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 def _identity() -> str:
     """This installation and state of the code: another version or an edited source file is another
     daemon."""
+    import hashlib
+
     from . import __version__
 
     latest = 0
@@ -78,8 +76,11 @@ def _private(folder: str) -> bool:
 
 
 def _send(connection: socket.socket, message: dict, fds: list[int] | None = None) -> None:
+    import json
+    import socket
+
     body = json.dumps(message).encode()
-    data = _HEADER.pack(len(body)) + body
+    data = len(body).to_bytes(_INT, "big") + body
     if fds:
         sent = socket.send_fds(connection, [data], fds)
         connection.sendall(data[sent:])
@@ -88,14 +89,17 @@ def _send(connection: socket.socket, message: dict, fds: list[int] | None = None
 
 
 def _receive(connection: socket.socket, max_fds: int = 0) -> tuple[dict, list[int]]:
+    import json
+    import socket
+
     data, fds, _, _ = socket.recv_fds(connection, 1 << 16, max_fds) if max_fds else (connection.recv(1 << 16), [], 0, None)
-    while len(data) < _HEADER.size or len(data) < _HEADER.size + _HEADER.unpack_from(data)[0]:
+    while len(data) < _INT or len(data) < _INT + int.from_bytes(data[:_INT], "big"):
         more = connection.recv(1 << 16)
         if not more:
             raise ConnectionError("the message ended early")
         data += more
-    (length,) = _HEADER.unpack_from(data)
-    return json.loads(data[_HEADER.size:_HEADER.size + length]), fds
+    length = int.from_bytes(data[:_INT], "big")
+    return json.loads(data[_INT:_INT + length]), fds
 
 
 def delegate(arguments: list[str]) -> int | None:
@@ -109,6 +113,9 @@ def delegate(arguments: list[str]) -> int | None:
     path = os.path.join(folder, f"daemon-{_identity()}.sock")
     if not os.path.exists(path) or not _private(folder):
         return None
+    import signal
+    import socket
+
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         connection.connect(path)
@@ -140,12 +147,12 @@ def delegate(arguments: list[str]) -> int | None:
 
 def _read_int(connection: socket.socket) -> int | None:
     data = b""
-    while len(data) < _STATUS.size:
-        more = connection.recv(_STATUS.size - len(data))
+    while len(data) < _INT:
+        more = connection.recv(_INT - len(data))
         if not more:
             return None
         data += more
-    return _STATUS.unpack(data)[0]
+    return int.from_bytes(data, "big", signed=True)
 
 
 # --- the daemon itself --------------------------------------------------------------------------
@@ -162,13 +169,15 @@ def _warm_up() -> None:
 
 def _run_child(connection: socket.socket, served: int) -> None:
     """In the forked child: become the caller's command line, run it, send back its pid, then the status."""
+    import signal
+
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the command line may wait for worker processes
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     message, fds = _receive(connection, max_fds=3)
     if message.get("command"):
         _answer_command(connection, message["command"], served)
         return
-    connection.sendall(_STATUS.pack(os.getpid()))
+    connection.sendall(os.getpid().to_bytes(_INT, "big", signed=True))
     signal.signal(signal.SIGINT, signal.default_int_handler)
     for target, fd in zip((0, 1, 2), fds):
         os.dup2(fd, target)
@@ -191,10 +200,12 @@ def _run_child(connection: socket.socket, served: int) -> None:
         sys.stderr.flush()
     except OSError:
         pass
-    connection.sendall(_STATUS.pack(status))
+    connection.sendall(int(status).to_bytes(_INT, "big", signed=True))
 
 
 def _answer_command(connection: socket.socket, command: str, served: int) -> None:
+    import signal
+
     from . import __version__
 
     _send(connection, {"pid": os.getppid(), "version": __version__, "served": served})
@@ -204,6 +215,9 @@ def _answer_command(connection: socket.socket, command: str, served: int) -> Non
 
 def serve_forever(path: str, idle_timeout: float) -> None:
     """Listen on ``path`` until idle for ``idle_timeout`` seconds or told to stop."""
+    import signal
+    import socket
+
     _warm_up()
     folder = os.path.dirname(path)
     os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -250,6 +264,8 @@ def serve_forever(path: str, idle_timeout: float) -> None:
 
 
 def _ask(command: str) -> dict | None:
+    import socket
+
     path = socket_path()
     if not os.path.exists(path):
         return None

@@ -7,7 +7,7 @@ reading it touches only its own bytes or row group: the archive is never loaded 
 saved with the output, with the archive's size and modification time, so that a resumed audit cuts
 the archive the same way or refuses an archive that changed.
 
-Rows are dictionaries; what a row must hold is :mod:`captioncheck.audit.articles`' business.
+Rows are dictionaries; what a row must hold is :func:`captioncheck.audit.worker.article_of`'s business.
 """
 
 from __future__ import annotations
