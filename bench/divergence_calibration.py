@@ -75,8 +75,10 @@ def feature_rows(pairs, encoder, vectors) -> np.ndarray:
     rows = []
     for c, (a, b, la, lb) in zip(cosine, pairs):
         excess = equivalence.length_excess(a, b, la, lb)
-        f = equivalence.features(float(max(c, 0.0)), a, b, la, lb, align(a, b, la, lb, vectors),
-                                 omission=omission.find(a, b, la, lb, excess, encoder))
+        c = float(max(c, 0.0))
+        f = equivalence.features(c, a, b, la, lb, align(a, b, la, lb, vectors),
+                                 omission=omission.find(a, b, la, lb, excess, encoder),
+                                 distinct=equivalence.distinct_cosine(c, a, b, la, lb, encoder))
         rows.append([getattr(f, n) for n in NAMES])
     return np.array(rows), cosine
 

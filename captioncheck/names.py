@@ -14,7 +14,9 @@ Matching tolerates the forms a translation gives a name: case, accents and scrip
 spelling and transliteration by edit distance on a phonetic key (rapidfuzz): ``Zelensky``/
 ``Zelenski``/``Selenskyj``, ``Kiev``/``Kyiv``/``Kiew``, ``Mary``/``Marie``/``María``; and exonyms and
 acronyms that no spelling rule relates, from a table (``OTAN``/``NATO``, ``Pékin``/``Beijing``,
-``Moscou``/``Moscow``).
+``Moscou``/``Moscow``). An acronym that one language writes and the other never does (``MMR``
+against ``SPR``, ``AIDS`` against ``SIDA``) is that language's acronym for the other's: a pair of such
+acronyms is one name, while an acronym both languages write (``FBI``, ``CIA``) is matched as written.
 """
 
 from __future__ import annotations
@@ -304,6 +306,33 @@ def absent_words(name: Name, source_text: str, other_text: str) -> list[str]:
     return absent
 
 
+# An acronym is its language's own when the other language writes it at most this fraction as often.
+LOCAL_ACRONYM_RATIO = 0.05
+
+
+def _local_acronym(name: Name, language: str, other_language: str) -> bool:
+    """An acronym that ``other_language`` never writes, or far less often than ``language`` does."""
+    if not _ACRONYM.fullmatch(name.text) or other_language in ("und", ""):
+        return False
+    elsewhere = frequency(name.text, other_language)
+    return elsewhere == 0.0 or elsewhere <= LOCAL_ACRONYM_RATIO * frequency(name.text, language)
+
+
+def _drop_local_acronyms(left: list[tuple[str, Name]], right: list[tuple[str, Name]], left_language: str,
+                         right_language: str) -> tuple[list, list]:
+    """Both lists without pairs of acronyms, each its own language's, of about the same length."""
+    def is_local(item: tuple[str, Name], language: str, other: str) -> bool:
+        return _local_acronym(item[1], language, other)
+
+    def translated(a: str, b: str) -> bool:  # a: left's, b: right's
+        return abs(len(a) - len(b)) <= 1
+    local_left = [item for item in left if is_local(item, left_language, right_language)]
+    local_right = [item for item in right if is_local(item, right_language, left_language)]
+    kept_left, kept_right = _drop_translations(local_left, local_right, translated)
+    return ([item for item in left if item not in local_left or item in kept_left],
+            [item for item in right if item not in local_right or item in kept_right])
+
+
 def _drop_translations(left: list[tuple[str, Name]], right: list[tuple[str, Name]],
                        translated: Callable[[str, str], bool]) -> tuple[list, list]:
     """Both lists without the names that translate one another (each name used once)."""
@@ -343,6 +372,8 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
         return out
 
     left_absent, right_absent = side(left, left_language, right), side(right, right_language, left)
+    if left_absent and right_absent:
+        left_absent, right_absent = _drop_local_acronyms(left_absent, right_absent, left_language, right_language)
     if translated is not None and left_absent and right_absent:
         left_absent, right_absent = _drop_translations(left_absent, right_absent, translated)
     # Two sentences that open with unknown words ("Saluez", "Saludad") have swapped no names.

@@ -46,6 +46,26 @@ def test_different_people_are_reported():
         ["Jens Stoltenberg"], ["Mark Rutte"])
 
 
+@pytest.mark.parametrize("left, left_language, right, right_language", [
+    ("Les enfants reçoivent le vaccin ROR à l'école", "fr", "Los niños reciben la vacuna SRP en la escuela", "es"),
+    ("The WHO warns of a new wave of flu", "en", "La OMS alerta de una nueva ola de gripe", "es"),
+    ("Un test d'ADN confirme l'identité du soldat", "fr", "A DNA test confirms the soldier's identity", "en"),
+])
+def test_each_language_may_write_its_own_acronym(left, left_language, right, right_language):
+    assert names.missing(left, right, left_language, right_language) == ([], [])
+
+
+@pytest.mark.parametrize("left, left_language, right, right_language, expected", [
+    # an acronym both languages write is a different organisation, not a translation
+    ("Agents of the FBI search the house in Miami", "en", "Agentes de la CIA registran la casa en Miami", "es",
+     (["FBI"], ["CIA"])),
+    ("Des agents du FBI fouillent la maison à Miami", "fr", "FBI agents search the house in Miami", "en", ([], [])),
+])
+def test_acronyms_both_languages_write_are_compared_as_written(left, left_language, right, right_language,
+                                                                expected):
+    assert names.missing(left, right, left_language, right_language) == expected
+
+
 def test_names_skip_sentence_openers_titles_and_months():
     found = [n.text for n in names.names("Le Premier ministre Denys Chmyhal est venu en May avec Tim Cook.")]
     assert found == ["Denys Chmyhal", "Tim Cook"]

@@ -66,3 +66,14 @@ def test_pair_verdict(row: dict[str, str], checker: Checker):
         assert mismatches == set()
     else:
         assert (EXPECTED[row["case"]], 4) in mismatches
+
+
+def test_the_distinct_cosine_leaves_out_what_both_sides_copy():
+    from captioncheck.equivalence import without_shared
+
+    assert without_shared("Rafael Nadal signs autographs in Mallorca in 2022",
+                          "Rafael Nadal levanta el trofeo en París en 2022", "en", "es") == (
+        "signs autographs in Mallorca in", "levanta el trofeo en París en")
+    # nothing shared, or nothing left once the shared name is out: the plain cosine is used
+    assert without_shared("A farmer drives a tractor", "Un enfant joue sur la plage", "en", "fr") is None
+    assert without_shared("Rafael Nadal", "Rafael Nadal en París", "en", "es") is None
