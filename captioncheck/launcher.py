@@ -1,10 +1,11 @@
 """The console entry point: starts what can load in the background, then runs the command line.
 
 Importing the command line and the rules takes about 0.3 s; the embedded model's tokenizer takes
-0.2 s to load in C++ that releases the GIL. Starting that load first lets the two overlap on a
-second core. It is skipped when the command line names another model or only asks for
-information (``--help``, ``--version``...); a configuration file that names another model costs
-the background load and nothing else.
+0.2 s to load in C++ that releases the GIL, and on the first run after an install the language and
+sentence models take a second to unpack (LZMA, zlib). Starting those loads first lets them overlap
+on a second core (:mod:`captioncheck.background`). They are skipped when the command line names
+another model or only asks for information (``--help``, ``--version``...); a configuration file
+that names another model or language engine costs the background load and nothing else.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ INFORMATION_ONLY = ("--help", "--version", "--list-rules", "--explain", "--show-
                     "--show-completion")
 
 
-def _will_embed(arguments: list[str]) -> bool:
+def _will_check(arguments: list[str]) -> bool:
     if arguments[:1] in (["serve"], ["audit"], ["daemon"]):
         return False  # their worker processes load the models
     return not any(a == "--model" or a.startswith("--model=") or a in INFORMATION_ONLY for a in arguments)
@@ -30,9 +31,11 @@ def run() -> None:
     status = delegate(sys.argv[1:])
     if status is not None:
         sys.exit(status)
-    if _will_embed(sys.argv[1:]):
+    if _will_check(sys.argv[1:]):
         from .embeddings import preload_encoder
+        from .langid.ngram import preload as preload_ngrams
 
+        preload_ngrams()
         preload_encoder()
     from .cli import run as run_command_line
 

@@ -114,3 +114,11 @@ def test_the_article_language_wins_where_the_model_is_torn():
     assert favour(torn, "fr") == torn  # the article's language was not a contender
     sure = Detection("ca", 0.95, 5, (("ca", 0.95), ("es", 0.04), ("pt", 0.01)))
     assert favour(sure, "es") == sure
+
+
+def test_word_lists_hash_every_word_as_a_lookup_does():
+    from captioncheck.langid.words import word_hash, word_hashes
+
+    words = ["casa", "été", "l'eau", "Straße", "Ωμέγα", "", "x" * 70, "\udcff"]
+    assert [int(h) for h in word_hashes(words)] == [word_hash(w) for w in words]
+    assert len({word_hash(w) for w in words}) == len(words)

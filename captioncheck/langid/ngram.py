@@ -18,11 +18,12 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
 
-from .. import model_store
+from .. import background, model_store
 
 DISTRIBUTION = "py3langid"
 
@@ -48,12 +49,27 @@ def _unpack(path: Path) -> dict[str, np.ndarray]:
         }
 
 
+def _arrays_loading() -> Future:
+    """The model's arrays from the model store, in a thread (see :mod:`captioncheck.background`):
+    after an install, unpacking the LZMA archive takes half a second that overlaps the imports."""
+    path = _model_file()
+    return background.load(f"py3langid:{path}", lambda: model_store.load(
+        "py3langid", [path], lambda: _unpack(path), distribution=DISTRIBUTION))
+
+
+def preload() -> None:
+    """Start loading the model, so that it is ready when the first text is identified."""
+    try:
+        _arrays_loading()
+    except ValueError:  # not installed: NgramModel says so
+        pass
+
+
 class NgramModel:
     """py3langid's byte n-gram model over ``languages``."""
 
     def __init__(self, languages: Sequence[str]) -> None:
-        path = _model_file()
-        arrays = model_store.load("py3langid", [path], lambda: _unpack(path), distribution=DISTRIBUTION)
+        arrays = _arrays_loading().result()
         classes = [str(c) for c in arrays["classes"]]
         unknown = sorted(set(languages) - set(classes))
         if unknown:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import functools
 import gzip
-import hashlib
 import importlib.util
 import math
 from pathlib import Path
@@ -36,12 +35,37 @@ FLOOR = 1e-6  # the frequency of a word a list does not have
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _PARTS = regex.compile(r"['’-]")
 DISTRIBUTION = "wordfreq"
+HASH = "fnv1a64"  # part of the store entry's key: entries hashed otherwise are not read
+
+
+_FNV_OFFSET = 0xCBF29CE484222325
+_FNV_PRIME = 0x100000001B3
+_MASK = (1 << 64) - 1
 
 
 def word_hash(word: str) -> int:
-    """A stable 64-bit hash of a (case-folded) word: the same in every process, unlike ``hash``."""
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
-                          "little")
+    """A stable 64-bit hash of a (case-folded) word, the same in every process (unlike ``hash``):
+    FNV-1a over its UTF-8 bytes, which :func:`word_hashes` computes for a whole list at once."""
+    value = _FNV_OFFSET
+    for byte in word.encode("utf-8", "surrogatepass"):
+        value = ((value ^ byte) * _FNV_PRIME) & _MASK
+    return value
+
+
+def word_hashes(words: list[str]) -> np.ndarray:
+    """:func:`word_hash` of every word, vectorised over the list: one numpy step per byte position
+    instead of a Python loop per word (the 230,000 words of the lists hash in milliseconds)."""
+    encoded = [word.encode("utf-8", "surrogatepass") for word in words]
+    lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    data = np.frombuffer(b"".join(encoded), dtype=np.uint8).astype(np.uint64)
+    starts = np.cumsum(lengths) - lengths
+    values = np.full(len(encoded), _FNV_OFFSET, dtype=np.uint64)
+    prime = np.uint64(_FNV_PRIME)
+    active = np.arange(len(encoded))
+    for position in range(int(lengths.max(initial=0))):
+        active = active[lengths[active] > position]
+        values[active] = (values[active] ^ data[starts[active] + position]) * prime  # wraps mod 2**64
+    return values
 
 
 def _list_file(language: str) -> Path | None:
@@ -59,12 +83,11 @@ def _unpack(path: Path) -> dict[str, np.ndarray]:
         packed = msgpack.load(handle, raw=False, strict_map_key=False)
     if not packed or not isinstance(packed[0], dict) or packed[0].get("format") != "cB":
         raise ValueError(f"{path}: not a wordfreq list")
-    bands: dict[int, int] = {}
-    for band, words in enumerate(packed[1:]):
-        for word in words:
-            bands.setdefault(word_hash(word), band)
-    keys = np.array(sorted(bands), dtype=np.uint64)
-    return {"hashes": keys, "bands": np.array([bands[int(k)] for k in keys], dtype=np.uint16)}
+    words = [word for band in packed[1:] for word in band]
+    band_of_word = np.repeat(np.arange(len(packed) - 1, dtype=np.uint16), [len(band) for band in packed[1:]])
+    # np.unique sorts the hashes and keeps each one's first, most frequent, band
+    keys, first = np.unique(word_hashes(words), return_index=True)
+    return {"hashes": keys, "bands": band_of_word[first]}
 
 
 class WordList:
@@ -72,7 +95,7 @@ class WordList:
 
     def __init__(self, path: Path, language: str) -> None:
         arrays = model_store.load(f"wordfreq-{language}", [path], lambda: _unpack(path),
-                                  distribution=DISTRIBUTION)
+                                  distribution=DISTRIBUTION, variant=HASH)
         self._hashes = memoryview(np.ascontiguousarray(arrays["hashes"], dtype=np.uint64))
         self._bands = memoryview(np.ascontiguousarray(arrays["bands"], dtype=np.uint16))
         self.get = functools.lru_cache(maxsize=1 << 16)(self._get)
