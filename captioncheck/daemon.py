@@ -19,7 +19,10 @@ How a check goes through the daemon:
 - the child sends back the exit status, and the caller exits with it.
 
 No daemon, another version, or a socket nobody answers: the check runs in its own process, as
-always. ``serve``, ``audit`` and ``daemon`` never go through it. The daemon exits after
+always, and then starts a daemon in the background for the next checks (:func:`autostart`, as Gradle
+and Bazel start theirs), unless ``CAPTIONCHECK_AUTOSTART=0``, ``CAPTIONCHECK_NO_DAEMON=1`` or ``CI`` is
+set: a CI job checks once and leaves no process behind. Two daemons of one installation never run
+together: a second one finds the first's lock and exits. ``serve``, ``audit`` and ``daemon`` never go through it. The daemon exits after
 ``--idle-timeout`` seconds without a request (30 minutes by default), on ``daemon stop`` or SIGTERM.
 """
 
@@ -214,15 +217,23 @@ def _answer_command(connection: socket.socket, command: str, served: int) -> Non
 
 
 def serve_forever(path: str, idle_timeout: float) -> None:
-    """Listen on ``path`` until idle for ``idle_timeout`` seconds or told to stop."""
+    """Listen on ``path`` until idle for ``idle_timeout`` seconds or told to stop; return at once when
+    another daemon of this installation holds the lock."""
+    import fcntl
     import signal
     import socket
 
-    _warm_up()
     folder = os.path.dirname(path)
     os.makedirs(folder, mode=0o700, exist_ok=True)
     if not _private(folder):
         raise SystemExit(f"captioncheck daemon: {folder} is not private to this user; not starting")
+    lock = os.open(f"{path}.lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # another daemon serves this installation, or is starting
+        os.close(lock)
+        return
+    _warm_up()
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     temporary = f"{path}.{os.getpid()}"
     listener.bind(temporary)
@@ -280,18 +291,36 @@ def _ask(command: str) -> dict | None:
         connection.close()
 
 
+def _spawn(path: str, idle_timeout: float) -> None:
+    """A daemon on ``path``, in a session of its own, holding none of the caller's files."""
+    import subprocess
+
+    subprocess.Popen([sys.executable, "-m", "captioncheck.daemon", path, str(idle_timeout)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True, env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})
+
+
+def autostart(arguments: list[str]) -> None:
+    """After a check that ran in its own process: start a daemon for the next ones, without waiting
+    (see the module's docstring for when it does not)."""
+    if (arguments[:1] and arguments[0] in BYPASS or os.environ.get("CI")
+            or os.environ.get("CAPTIONCHECK_NO_DAEMON") or os.environ.get("CAPTIONCHECK_AUTOSTART") == "0"):
+        return
+    try:
+        _spawn(socket_path(), DEFAULT_IDLE_TIMEOUT)
+    except OSError:  # no process to spare: the next check runs in its own process too
+        pass
+
+
 def start(idle_timeout: float = DEFAULT_IDLE_TIMEOUT, wait: float = 60.0) -> str:
     """Start the daemon in the background (if none runs) and wait until it answers."""
-    import subprocess
     import time
 
     running = _ask("status")
     if running is not None:
         return f"captioncheck daemon already running (pid {running['pid']}, {socket_path()})"
     path = socket_path()
-    subprocess.Popen([sys.executable, "-m", "captioncheck.daemon", path, str(idle_timeout)],
-                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True, env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})
+    _spawn(path, idle_timeout)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         answer = _ask("status")

@@ -42,6 +42,10 @@ def run() -> None:
     try:
         run_command_line()
     except SystemExit as done:
+        if _will_check(sys.argv[1:]):
+            from .daemon import autostart
+
+            autostart(sys.argv[1:])
         _exit(done.code)
 
 

@@ -41,7 +41,7 @@ def daemon_env(tmp_path_factory):
 def _status(env: dict) -> tuple[int, int]:
     """The daemon's pid and how many connections it accepted before this status request."""
     status = _captioncheck("daemon", "status", env=env)
-    assert b"daemon running" in status.stdout, status.stdout
+    assert status.stdout.startswith(b"captioncheck daemon running"), status.stdout
     served = int(status.stdout.split(b"connections served")[0].split(b", ")[-1])
     return int(status.stdout.split(b"pid ")[1].split(b",")[0]), served
 
@@ -109,3 +109,53 @@ def test_a_folder_others_can_write_is_not_trusted(tmp_path):
     finally:
         folder.chmod(0o700)
         assert b"stopped" in _captioncheck("daemon", "stop", env=env).stdout
+
+
+def _private_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+def _wait_for_status(env: dict, seconds: float = 60.0) -> bytes:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = _captioncheck("daemon", "status", env=env).stdout
+        if status.startswith(b"captioncheck daemon running"):
+            return status
+        time.sleep(0.2)
+    return b""
+
+
+def test_a_check_in_its_own_process_starts_a_daemon_for_the_next_ones(tmp_path):
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(_private_folder(tmp_path)), "NO_COLOR": "1"}
+    for name in ("CAPTIONCHECK_NO_DAEMON", "CAPTIONCHECK_AUTOSTART", "CI"):
+        env.pop(name, None)
+    first = _captioncheck(str(EXAMPLES[0]), env=env)
+    try:
+        assert _wait_for_status(env)
+        _, served = _status(env)
+        second = _captioncheck(str(EXAMPLES[0]), env=env)
+        assert _status(env)[1] == served + 2  # the check, then this status request
+        assert (second.returncode, second.stdout, second.stderr) == (first.returncode, first.stdout, first.stderr)
+    finally:
+        _captioncheck("daemon", "stop", env=env)
+
+
+@pytest.mark.parametrize("switch", [{"CI": "true"}, {"CAPTIONCHECK_AUTOSTART": "0"}])
+def test_no_daemon_is_started_in_ci_or_when_turned_off(tmp_path, switch):
+    folder = _private_folder(tmp_path)
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1", **switch}
+    env.pop("CAPTIONCHECK_NO_DAEMON", None)
+    _captioncheck(str(EXAMPLES[0]), env=env)
+    time.sleep(2.0)  # a daemon takes its lock within a few tenths of a second of starting
+    assert not list(folder.glob("*.lock"))
+    assert b"no captioncheck daemon running" in _captioncheck("daemon", "status", env=env).stdout
+
+
+def test_a_second_daemon_of_one_installation_exits_at_once(daemon_env):
+    pid = _pid(daemon_env)
+    path = next(Path(daemon_env["CAPTIONCHECK_DAEMON_DIR"]).glob("*.lock")).with_suffix("")
+    second = subprocess.run([sys.executable, "-m", "captioncheck.daemon", str(path), "60"], env=daemon_env,
+                            capture_output=True, timeout=30)
+    assert second.returncode == 0 and _pid(daemon_env) == pid
