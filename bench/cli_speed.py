@@ -1,7 +1,7 @@
 """Cold start: wall time and peak memory of the command line on one article, models included.
 
 Runs ``captioncheck ARTICLE`` as a user would (the console script of this environment): once with
-an empty model store (the first run after installing), then REPEAT times with the store in place,
+an empty model store (the first run after installing; FIRST_RUNS times, each on an emptied store), then REPEAT times with the store in place,
 and, in the same loop, ``python -c "import numpy"`` as the machine's yardstick. Prints medians,
 the ratio to the yardstick and the peak resident memory of the checker. With ``--daemon``, then
 starts ``captioncheck daemon`` and times REPEAT runs through it (the caller's wall time and peak
@@ -9,7 +9,7 @@ memory, and the daemon's resident memory), checking that their output equals a r
 That daemon is the one a check run as installed starts for the next checks (``CAPTIONCHECK_AUTOSTART``
 unset): the script runs one check, waits for the daemon it started to answer, then times the runs.
 
-    python bench/cli_speed.py [ARTICLE] [--repeat 15] [--daemon]
+    python bench/cli_speed.py [ARTICLE] [--repeat 15] [--first-runs 3] [--daemon]
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", type=Path, default=DEFAULT_ARTICLE)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--first-runs", type=int, default=3, help="first runs, each on an empty model store")
     parser.add_argument("--daemon", action="store_true", help="also time runs through captioncheck daemon")
     args = parser.parse_args()
     script = Path(sys.executable).with_name("captioncheck")
@@ -51,7 +52,11 @@ def main() -> None:
     store = Path(tempfile.mkdtemp(prefix="captioncheck-bench-"))
     environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(store), "CAPTIONCHECK_NO_DAEMON": "1"}
     try:
-        first, first_peak = run_once(checker, environment)
+        firsts = []
+        for _ in range(args.first_runs):
+            shutil.rmtree(store, ignore_errors=True)
+            firsts.append(run_once(checker, environment))
+        first, first_peak = statistics.median(t for t, _ in firsts), max(p for _, p in firsts)
         warm, peaks, numpy = [], [], []
         for _ in range(args.repeat):
             elapsed, peak = run_once(checker, environment)
@@ -64,7 +69,8 @@ def main() -> None:
         shutil.rmtree(store, ignore_errors=True)
     print(f"command: python {' '.join(sys.argv)}")
     print(f"cores: {os.cpu_count()}; checker: {' '.join(checker)}")
-    print(f"first run (empty model store): {first:.2f} s, peak {first_peak:.0f} MB")
+    print(f"first run (empty model store, {args.first_runs} times): median {first:.2f} s "
+          f"(min {min(t for t, _ in firsts):.2f}, max {max(t for t, _ in firsts):.2f}), peak {first_peak:.0f} MB")
     print(f"later runs ({args.repeat}): median {statistics.median(warm):.2f} s "
           f"(min {min(warm):.2f}, max {max(warm):.2f}), peak {max(peaks):.0f} MB")
     print(f'python -c "import numpy": median {statistics.median(numpy):.2f} s; '

@@ -11,6 +11,8 @@ modules is imported.
 from __future__ import annotations
 
 import importlib.util
+import io
+import zipfile
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -33,15 +35,23 @@ def _resources() -> Path:
     return Path(spec.submodule_search_locations[0]) / "resources"
 
 
+def _read_npz(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of an ``.npz`` archive, each member inflated in one call: ``numpy.load`` inflates in
+    256 KB pieces, and in a thread each piece waits for the GIL while the main thread imports."""
+    with zipfile.ZipFile(path) as archive:
+        return {name.removesuffix(".npy"): np.load(io.BytesIO(archive.read(name)), allow_pickle=False)
+                for name in archive.namelist()}
+
+
 def _unpack(weights: Path) -> dict[str, np.ndarray]:
     """The package's weights as the arrays :class:`.use_forward.UseForward` reads: the embedding table
     re-interleaved from its blocks, the three branches' projections joined, per-branch layers numbered."""
-    with np.load(weights, allow_pickle=False) as packed:
-        blocks = [packed[f"q{i + 1}"] for i in range(CHUNKS)]
-        table = np.empty((sum(len(b) for b in blocks), blocks[0].shape[1]), dtype=np.uint8)
-        for i, block in enumerate(blocks):
-            table[i::CHUNKS] = block
-        d = {key: packed[key] for key in packed.files if not key.startswith("q")}
+    packed = _read_npz(weights)
+    blocks = [packed[f"q{i + 1}"] for i in range(CHUNKS)]
+    table = np.empty((sum(len(b) for b in blocks), blocks[0].shape[1]), dtype=np.uint8)
+    for i, block in enumerate(blocks):
+        table[i::CHUNKS] = block
+    d = {key: value for key, value in packed.items() if not key.startswith("q")}
     arrays = {
         "table": table, "scale": d["scale"], "lo": d["lo"],
         "proj_W": np.concatenate([d[f"proj{n}"] for n in ORDERS], axis=1),
