@@ -106,8 +106,9 @@ def align(left: str, right: str, left_language: str, right_language: str, vector
     """The word alignment of ``left`` and ``right``."""
     left_words, right_words = content_words(left, left_language), content_words(right, right_language)
     if left_words and right_words:
-        similarity = (vectors.vectors([w for _, _, w in left_words])
-                      @ vectors.vectors([w for _, _, w in right_words]).T)
+        # one encoder call for both sides: each call streams the whole network's weights once
+        both = vectors.vectors([w for _, _, w in left_words] + [w for _, _, w in right_words])
+        similarity = both[:len(left_words)] @ both[len(left_words):].T
     else:
         similarity = np.zeros((len(left_words), len(right_words)), dtype=np.float32)
     return Alignment(_side(left_words, right_words, similarity), _side(right_words, left_words, similarity.T))

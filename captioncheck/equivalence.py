@@ -36,6 +36,7 @@ from . import names, numbers
 from .alignment import Alignment
 from .embeddings import Encoder
 from .omission import NONE, Omission, find
+from .omission import texts_to_encode as omission_texts
 
 # Characters per sentence relative to English, from parallel news text.
 LENGTH_FACTOR = {"en": 1.0, "fr": 1.15, "es": 1.12, "it": 1.12, "pt": 1.1, "ca": 1.12, "de": 1.18, "nl": 1.1}
@@ -139,6 +140,13 @@ def features(cosine: float, left: str, right: str, left_language: str, right_lan
         clause_gain=omission.clause_gain,
         truncation_gain=omission.truncation_gain,
     )
+
+
+def texts_to_encode(left: str, right: str, left_language: str, right_language: str) -> list[str]:
+    """The texts :func:`evaluate` encodes (besides the two sides' own vectors), to encode beforehand."""
+    reduced = without_shared(left, right, left_language, right_language)
+    excess = length_excess(left, right, left_language, right_language)
+    return [*(reduced or ()), *omission_texts(left, right, left_language, right_language, excess)]
 
 
 def evaluate(cosine: float, left: str, right: str, left_language: str, right_language: str,

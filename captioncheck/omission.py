@@ -106,19 +106,32 @@ def _without(text: str, span: tuple[int, int]) -> str:
     return (text[:span[0]] + " " + text[span[1]:]).strip(" ,;:-\u2013\u2014")
 
 
+def _candidates(left: str, right: str, left_language: str, right_language: str,
+                length_excess: float) -> list[tuple[int, str, tuple[int, int]]]:
+    """(side, kind, span) of every part that :func:`find` tries leaving out."""
+    candidates: list[tuple[int, str, tuple[int, int]]] = []
+    for side, (text, language) in enumerate(((left, left_language), (right, right_language))):
+        candidates += [(side, "clause", span) for span in clause_runs(clauses(text, language))]
+    if abs(length_excess) >= LENGTH_DEVIATION:
+        longer = 1 if length_excess > 0 else 0
+        candidates += [(longer, "truncation", span) for span in truncations((left, right)[longer])]
+    return [c for c in candidates if len(_without((left, right)[c[0]], c[2]).split()) >= MIN_WORDS]
+
+
+def texts_to_encode(left: str, right: str, left_language: str, right_language: str,
+                    length_excess: float) -> list[str]:
+    """The texts :func:`find` encodes, to encode them beforehand with other pairs' in one call."""
+    candidates = _candidates(left, right, left_language, right_language, length_excess)
+    return [left, right] + [_without((left, right)[side], span) for side, _, span in candidates] if candidates else []
+
+
 def find(left: str, right: str, left_language: str, right_language: str, length_excess: float,
          encoder: Encoder) -> Omission:
     """The part of ``left`` or ``right`` whose removal brings that side closest to the other side.
 
     ``length_excess`` is the log of the pair's length ratio (right over left) less the languages'
     usual one: positive when ``right`` is longer than a translation of ``left`` usually is."""
-    candidates: list[tuple[int, str, tuple[int, int]]] = []  # side, kind, span
-    for side, (text, language) in enumerate(((left, left_language), (right, right_language))):
-        candidates += [(side, "clause", span) for span in clause_runs(clauses(text, language))]
-    if abs(length_excess) >= LENGTH_DEVIATION:
-        longer = 1 if length_excess > 0 else 0
-        candidates += [(longer, "truncation", span) for span in truncations((left, right)[longer])]
-    candidates = [c for c in candidates if len(_without((left, right)[c[0]], c[2]).split()) >= MIN_WORDS]
+    candidates = _candidates(left, right, left_language, right_language, length_excess)
     if not candidates:
         return NONE
     texts = [left, right] + [_without((left, right)[side], span) for side, _, span in candidates]
