@@ -77,3 +77,13 @@ def test_the_distinct_cosine_leaves_out_what_both_sides_copy():
     # nothing shared, or nothing left once the shared name is out: the plain cosine is used
     assert without_shared("A farmer drives a tractor", "Un enfant joue sur la plage", "en", "fr") is None
     assert without_shared("Rafael Nadal", "Rafael Nadal en París", "en", "es") is None
+
+
+def test_captions_of_one_slot_this_far_apart_are_divergent_whatever_the_score():
+    from captioncheck.equivalence import SLOT_NO_TRANSLATION_COSINE, divergent
+
+    far = SLOT_NO_TRANSLATION_COSINE - 0.05
+    assert divergent(0.9, far, structural=True)
+    assert not divergent(0.9, far, structural=False)  # paired by looks: the score alone decides
+    assert not divergent(0.9, SLOT_NO_TRANSLATION_COSINE + 0.05, structural=True)
+    assert divergent(0.1, 0.9, structural=False)
