@@ -150,7 +150,8 @@ def main() -> None:
         for name, values in (("shipped", shipped), ("10-fold", held_out)):
             flagged = values < threshold
             # caption pairs fill one slot: below this cosine they are divergent whatever the score
-            flagged[c] |= np.r_[cos_r, cos_c][c] < equivalence.SLOT_NO_TRANSLATION_COSINE
+            flagged[c] |= np.minimum(np.r_[cos_r, cos_c], x[:, NAMES.index("distinct_cosine")])[c] \
+                < equivalence.SLOT_NO_TRANSLATION_COSINE
             tp = np.sum(flagged[r] & (y[r] == 0))
             precision = tp / max(np.sum(flagged[r]), 1)
             recall = tp / max(np.sum(y[r] == 0), 1)

@@ -22,6 +22,8 @@ class Pair:
     similarity: float
     cosine: float
     structural: bool = False  # paired because they fill the same slot, not because they look alike
+    # the cosine without the names and figures both sides share (equivalence.distinct_cosine)
+    distinct_cosine: float | None = field(default=None, compare=False)
     alignment: Alignment | None = field(default=None, compare=False)  # of the two sides' contents
     # names of each side missing from the other (names.missing, translations of names excluded)
     names: tuple[tuple[str, ...], tuple[str, ...]] | None = field(default=None, compare=False)

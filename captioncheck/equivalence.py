@@ -60,15 +60,19 @@ WEIGHTS = {
 # on REFreSD 96% of the pairs it flags are divergent and it finds 79% of them; 0.7% of faithful
 # caption pairs fall below it, 74% of those with a clause dropped and 99.6% of wrong captions.
 THRESHOLD = 0.30
-# Two captions that fill one slot (see captioncheck.pairing) and whose sentence cosine is below this are
-# not a translation, whatever the score says (the score's shortness term lifts short pairs): no
-# faithful caption pair of the calibration set fell below it, 98% of the wrong captions do.
+# Two captions that fill one slot (see captioncheck.pairing) and whose sentence cosine, with or without
+# the names they share, is below this are not a translation, whatever the score says (its shortness
+# term lifts short pairs, a shared name lifts the cosine): no faithful caption pair of the calibration
+# set the score passes fell below it, 98% of the wrong captions do.
 SLOT_NO_TRANSLATION_COSINE = 0.30
 
 
-def divergent(similarity: float, cosine: float, structural: bool, threshold: float = THRESHOLD) -> bool:
-    """Whether a pair with this equivalence score and cosine is reported as divergent."""
-    return similarity < threshold or structural and cosine < SLOT_NO_TRANSLATION_COSINE
+def divergent(similarity: float, cosine: float, structural: bool, threshold: float = THRESHOLD,
+              distinct: float | None = None) -> bool:
+    """Whether a pair with this equivalence score and cosine (and cosine without what both sides
+    share, see :func:`distinct_cosine`) is reported as divergent."""
+    closest = cosine if distinct is None else min(cosine, distinct)
+    return similarity < threshold or structural and closest < SLOT_NO_TRANSLATION_COSINE
 
 
 @dataclass(frozen=True)
@@ -160,13 +164,14 @@ def texts_to_encode(left: str, right: str, left_language: str, right_language: s
 
 def evaluate(cosine: float, left: str, right: str, left_language: str, right_language: str,
              alignment: Alignment, encoder: Encoder,
-             name_gap: tuple[list[str], list[str]] | None = None) -> tuple[float, Omission]:
-    """The equivalence score of a pair, and what one side may leave out of the other."""
+             name_gap: tuple[list[str], list[str]] | None = None) -> tuple[float, Omission, float]:
+    """The equivalence score of a pair, what one side may leave out of the other, and the pair's
+    cosine without what both sides share."""
     omission = find(left, right, left_language, right_language,
                     length_excess(left, right, left_language, right_language), encoder)
     distinct = distinct_cosine(cosine, left, right, left_language, right_language, encoder)
     return score(features(cosine, left, right, left_language, right_language, alignment, name_gap,
-                          omission, distinct)), omission
+                          omission, distinct)), omission, distinct
 
 
 def score(values: Features) -> float:

@@ -4,8 +4,9 @@ Every pair (an untranslated segment and its translation, see pairing) has an equ
 [0, 1] (see ``captioncheck.equivalence``): sentence embeddings, word alignment, length, and the
 numbers and names one side lacks. A pair below the divergence threshold (default 0.30, calibrated so
 that on human-labelled English-French pairs 96% of the pairs it flags are divergent, and 0.7% of
-faithful caption translations are flagged), and two captions of one slot whose sentence cosine is
-below 0.30 however short they are, are reported on the translation, in an editor's words:
+faithful caption translations are flagged), and two captions of one slot whose sentence cosine,
+with or without the names they share, is below 0.30 however short they are, are reported on the
+translation, in an editor's words:
 
 - when the two sides have little in common, the translation describes something else: a caption
   left beside the wrong photo's text;
@@ -36,7 +37,8 @@ from ..findings import Finding, RuleInfo, Severity
 from .base import finding_at, quote
 
 RULE = RuleInfo(id="meaning-divergence", code="CC201", severity=Severity.WARNING)
-# Below this sentence cosine the two sides share nothing worth quoting: another photo's caption.
+# Below this sentence cosine (with or without the names both sides share) the two sides share nothing
+# worth quoting: another photo's caption.
 UNRELATED_COSINE = 0.45
 # From this gain (see captioncheck.omission) the part one side leaves out is the one quoted.
 QUOTED_OMISSION = 0.03
@@ -45,7 +47,8 @@ QUOTED_OMISSION = 0.03
 def _message(view, context: Context) -> str:
     source_line, target_line = view.source.line, view.target.line
     pair = view.pair
-    if pair.cosine < UNRELATED_COSINE or pair.alignment is None:
+    closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
+    if closest < UNRELATED_COSINE or pair.alignment is None:
         return f"line {target_line} does not translate line {source_line}: it describes something else"
     source_text, target_text = lexicon.content(view.source.text), lexicon.content(view.target.text)
     omission = pair.omission
@@ -69,7 +72,8 @@ def _message(view, context: Context) -> str:
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         pair = view.pair
-        if not divergent(pair.similarity, pair.cosine, pair.structural, context.divergence_threshold):
+        if not divergent(pair.similarity, pair.cosine, pair.structural, context.divergence_threshold,
+                         pair.distinct_cosine):
             continue
         yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context),
                          related_segment=view.source.id, language=view.target_language,
