@@ -29,6 +29,9 @@ LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
 
 # A short caption the detector left undetermined is judged at this confidence when it fills a slot beside
 # a caption in the article's language: the structure says one of the two is a translation of the other.
+# Below it the caption still counts as foreign when the article's language is not even among the
+# detector's best candidates ("Ve a buscar a Tom.": Spanish 0.42, Catalan 0.34, Portuguese 0.09, in an
+# English article): which language it is may be unsure, that it is not the article's is not.
 SLOT_CONFIDENCE = 0.5
 
 
@@ -41,7 +44,8 @@ def decide_in_slots(document: Document, detections: tuple[Detection, ...], langu
                 or detection.words < 3):
             continue
         best, confidence = detection.alternatives[0]
-        if best == language or confidence < SLOT_CONFIDENCE:
+        contenders = {candidate for candidate, _ in detection.alternatives}
+        if best == language or confidence < SLOT_CONFIDENCE and language in contenders:
             continue
         beside = [segments[i] for i in (segment.id - 1, segment.id + 1) if 0 <= i < len(segments)]
         if any(other.kind is Kind.CAPTION and other.block == segment.block

@@ -56,6 +56,23 @@ def test_short_foreign_caption_is_not_judged(checker):
     assert findings(checker, text, "untranslated-segment") == []
 
 
+ENGLISH_BODY = (
+    "The government on Tuesday presented a new plan to support farmers hit by the drought.\n\n"
+    "Farmers' unions welcomed the announcement but asked for faster payments to small farms in the south.\n"
+)
+
+
+def test_short_caption_beside_its_translation_is_foreign_when_the_article_language_is_no_contender(checker):
+    # "Ve a casa de Juan": Spanish 0.44, Catalan 0.40, Portuguese 0.14 -- unsure which, sure it is not English
+    text = ("A plan for farmers\n\nThe government acts on the drought\n\n"
+            "Javier SORIANO / AFP - Ve a casa de Juan.\nJavier SORIANO / AFP - Go to Juan's house.\n\n" + ENGLISH_BODY)
+    [finding] = findings(checker, text, "untranslated-segment")
+    assert (finding.line, finding.related_segment is not None) == (5, True)
+    # alone, with no caption in the article's language beside it, it stays undecided
+    alone = text.replace("Javier SORIANO / AFP - Go to Juan's house.\n", "")
+    assert findings(checker, alone, "untranslated-segment") == []
+
+
 def test_allowed_language_is_not_reported():
     checker = Checker(Settings(allowed_languages=("en",)))
     text = "Titre de l'article\n\n" + FRENCH_BODY + "\nThe farmers' unions welcomed the plan but asked for faster payments.\n"
