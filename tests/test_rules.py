@@ -73,6 +73,14 @@ def test_short_caption_beside_its_translation_is_foreign_when_the_article_langua
     assert findings(checker, alone, "untranslated-segment") == []
 
 
+def test_short_caption_in_the_article_language_beside_another_is_not_foreign(checker):
+    # "Marta no era feliz": Portuguese 0.60, Spanish 0.32; the article's language is likelier a priori
+    text = ("Un plan para los agricultores\n\nEl Gobierno actúa ante la sequía\n\n"
+            "Javier SORIANO / AFP - Marta no era feliz.\nJavier SORIANO / AFP - El campo espera la lluvia.\n\n"
+            "El Gobierno presentó el martes un nuevo plan para apoyar a los agricultores afectados por la sequía.\n")
+    assert findings(checker, text, "untranslated-segment") == []
+
+
 def test_allowed_language_is_not_reported():
     checker = Checker(Settings(allowed_languages=("en",)))
     text = "Titre de l'article\n\n" + FRENCH_BODY + "\nThe farmers' unions welcomed the plan but asked for faster payments.\n"
