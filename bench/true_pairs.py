@@ -12,7 +12,9 @@ the untranslated caption above its translation and, in a second article, below i
 - **mutations** of the translation, each counted as found when the expected rule fires on the pair:
   a person's name replaced by another (name-mismatch), a number changed (number-mismatch), left and
   right swapped in a position note (position-mismatch), the last clause dropped (meaning-divergence),
-  and the translation replaced by the translation of another pair (a wrong caption: meaning-divergence).
+  and the translation replaced by the translation of another pair (a wrong caption: meaning-divergence);
+- **same-language slots**: two consecutive sentences of the article's language as one caption slot,
+  where any untranslated-segment or -fragment is a false alarm (``--show same-language`` lists them).
 
     python bench/true_pairs.py [--eval-dir ../shared/eval] [--limit N] [--show RULE]
 """
@@ -170,7 +172,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
-    parser.add_argument("--show", default="", help="print the faithful cases that get this rule (or 'missed:KIND')")
+    parser.add_argument("--show", default="", help="print the faithful cases that get this rule (or 'missed:KIND', or 'same-language')")
     args = parser.parse_args()
     pairs = load_pairs(args.eval_dir)
     if args.limit:
@@ -240,6 +242,35 @@ def main() -> None:
         n = sum(mutated[(d, kind)] for d in directions)
         cells.append(f"{100 * sum(caught[(d, kind)] for d in directions) / n:.1f}% of {n}" if n else "–")
     print("| all | " + " | ".join(cells) + " |")
+    same_language_slots(pairs, checker, args.show == "same-language")
+
+
+def same_language_slots(pairs: list[tuple[str, str, str, str]], checker: Checker, show: bool) -> None:
+    """Two consecutive sentences of one language laid out as one caption slot in an article of that
+    language: nothing is untranslated, so any untranslated-segment or -fragment is a false alarm."""
+    by_language: dict[str, list[str]] = defaultdict(list)
+    for first, second, text1, text2 in pairs:
+        by_language[first].append(text1)
+        by_language[second].append(text2)
+    print("\nCaption slots of two sentences in the article's language, reported untranslated (lower is better):\n")
+    print("| language | slots | untranslated |")
+    print("|---|---:|---:|")
+    total = wrong = 0
+    for language in sorted(by_language):
+        sentences = by_language[language]
+        flagged = 0
+        for first, second in zip(sentences, sentences[1:]):
+            title, standfirst, body1, body2 = ARTICLE[language]
+            text = "\n\n".join([title, standfirst, f"{CREDIT}{first}\n{CREDIT}{second}", body1, body2]) + "\n"
+            found = [f for f in checker.check_text(text, "text", "bench.txt").findings
+                     if f.rule.startswith("untranslated")]
+            flagged += bool(found)
+            if found and show:
+                print(f"[{language}] {first!r} / {second!r}: " + "; ".join(f.message for f in found))
+        total += len(sentences) - 1
+        wrong += flagged
+        print(f"| {language} | {len(sentences) - 1} | {100 * flagged / max(len(sentences) - 1, 1):.2f}% |")
+    print(f"| all | {total} | {100 * wrong / max(total, 1):.2f}% |")
 
 
 if __name__ == "__main__":
