@@ -306,8 +306,12 @@ def autostart(arguments: list[str]) -> None:
     if (arguments[:1] and arguments[0] in BYPASS or os.environ.get("CI")
             or os.environ.get("CAPTIONCHECK_NO_DAEMON") or os.environ.get("CAPTIONCHECK_AUTOSTART") == "0"):
         return
+    path = socket_path()
+    folder = os.path.dirname(path)
+    if os.path.exists(folder) and not _private(folder):
+        return  # the daemon would refuse it (see serve_forever): spawning one would only cost a start
     try:
-        _spawn(socket_path(), DEFAULT_IDLE_TIMEOUT)
+        _spawn(path, DEFAULT_IDLE_TIMEOUT)
     except OSError:  # no process to spare: the next check runs in its own process too
         pass
 
