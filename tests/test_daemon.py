@@ -159,3 +159,14 @@ def test_a_second_daemon_of_one_installation_exits_at_once(daemon_env):
     second = subprocess.run([sys.executable, "-m", "captioncheck.daemon", str(path), "60"], env=daemon_env,
                             capture_output=True, timeout=30)
     assert second.returncode == 0 and _pid(daemon_env) == pid
+
+
+def test_no_daemon_is_started_in_a_folder_others_can_enter(tmp_path):
+    folder = _private_folder(tmp_path)
+    folder.chmod(0o777)
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1"}
+    for name in ("CAPTIONCHECK_NO_DAEMON", "CAPTIONCHECK_AUTOSTART", "CI"):
+        env.pop(name, None)
+    _captioncheck(str(EXAMPLES[0]), env=env)
+    time.sleep(2.0)
+    assert not list(folder.iterdir())
