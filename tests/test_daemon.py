@@ -161,12 +161,19 @@ def test_a_second_daemon_of_one_installation_exits_at_once(daemon_env):
     assert second.returncode == 0 and _pid(daemon_env) == pid
 
 
-def test_no_daemon_is_started_in_a_folder_others_can_enter(tmp_path):
-    folder = _private_folder(tmp_path)
-    folder.chmod(0o777)
-    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(folder), "NO_COLOR": "1"}
+def test_no_daemon_is_started_in_a_folder_others_can_enter(tmp_path, monkeypatch):
+    from captioncheck import daemon
+
+    spawned = []
+    monkeypatch.setattr(daemon, "_spawn", lambda path, idle: spawned.append(path))
     for name in ("CAPTIONCHECK_NO_DAEMON", "CAPTIONCHECK_AUTOSTART", "CI"):
-        env.pop(name, None)
-    _captioncheck(str(EXAMPLES[0]), env=env)
-    time.sleep(2.0)
-    assert not list(folder.iterdir())
+        monkeypatch.delenv(name, raising=False)
+    folder = _private_folder(tmp_path)
+    monkeypatch.setenv("CAPTIONCHECK_DAEMON_DIR", str(folder))
+    daemon.autostart([str(EXAMPLES[0])])
+    assert len(spawned) == 1  # a private folder: started
+    folder.chmod(0o777)
+    daemon.autostart([str(EXAMPLES[0])])
+    assert len(spawned) == 1  # others can enter it: the daemon would refuse it, so none is started
+    daemon.autostart(["serve"])
+    assert len(spawned) == 1
