@@ -30,7 +30,7 @@ LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
 # A short caption the detector left undetermined is judged at this confidence when it fills a slot beside
 # a caption in the article's language: the structure says one of the two is a translation of the other.
 # Below it the caption still counts as foreign when the article's language is not even among the
-# detector's best candidates ("Ve a buscar a Tom.": Spanish 0.42, Catalan 0.34, Portuguese 0.09, in an
+# detector's best candidates ("Ve a casa de Juan.": Spanish 0.44, Catalan 0.40, Portuguese 0.14, in an
 # English article): which language it is may be unsure, that it is not the article's is not.
 SLOT_CONFIDENCE = 0.5
 
@@ -45,8 +45,8 @@ def decide_in_slots(document: Document, detections: tuple[Detection, ...], langu
             continue
         best, confidence = detection.alternatives[0]
         contenders = {candidate for candidate, _ in detection.alternatives}
-        # the article's language is likelier a priori here too ("Jane no era feliz.": Portuguese 0.60,
-        # Spanish 0.34, in a Spanish article, is Spanish)
+        # the article's language is likelier a priori here too ("Marta no era feliz.": Portuguese 0.60,
+        # Spanish 0.32, in a Spanish article, is Spanish)
         if favour(replace(detection, language=best), language).language == language:
             continue
         if confidence < SLOT_CONFIDENCE and language in contenders:

@@ -5,9 +5,9 @@ divergent pairs of very different lengths too high, and reads short captions as 
 they are. The score is a logistic combination of:
 
 - the cosine of the two sentence embeddings, and the same cosine once the names and figures both
-  sides share are left out: a name or a date copied into two unrelated captions ("Tom told me to slow
-  down" beside "Tom cometió muchos errores") makes them look alike, a translation stays alike without
-  them;
+  sides share are left out: a name or a date copied into two unrelated captions ("Rafael Nadal signs
+  autographs in Mallorca" beside "Rafael Nadal levanta el trofeo en París") makes them look alike, a
+  translation stays alike without them;
 - how far the length ratio is from what the two languages usually give (French runs ~15% longer
   than English);
 - how many numbers and how many names one side has that the other lacks;

@@ -162,7 +162,8 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
         name_gap = names.missing(contents[source_id], contents[target_id], source_language, language,
                                  translated=_translations(word_vectors()))
         equivalence, omission, distinct = evaluate(max(value, 0.0), contents[source_id], contents[target_id],
-                                         source_language, language, alignment, encoder_factory(), name_gap)
+                                                   source_language, language, alignment, encoder_factory(),
+                                                   name_gap)
         pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot,
                           alignment=alignment, names=(tuple(name_gap[0]), tuple(name_gap[1])),
                           omission=omission, distinct_cosine=round(distinct, 4)))
