@@ -16,17 +16,19 @@ the untranslated caption above its translation and, in a second article, below i
 - **same-language slots**: two consecutive sentences of the article's language as one caption slot,
   where any untranslated-segment or -fragment is a false alarm (``--show same-language`` lists them).
 
-    python bench/true_pairs.py [--eval-dir ../shared/eval] [--limit N] [--show RULE]
+    python bench/true_pairs.py [--eval-dir ../shared/eval] [--limit N] [--jobs N] [--show RULE]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -168,27 +170,60 @@ EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "p
             "clause": "meaning-divergence", "wrong": "meaning-divergence"}
 
 
+@dataclass(frozen=True)
+class Found:
+    rule: str
+    message: str
+    line: int
+    end_line: int
+    related_segment: int | None
+
+
+_checker: Checker | None = None  # one per worker process
+
+
+def _start_worker() -> None:
+    global _checker
+    _checker = Checker(Settings())
+
+
+def _check(text: str) -> tuple[list[Found], dict[int, int]]:
+    """The findings of an article, and its segments' ids by line."""
+    assert _checker is not None
+    report = _checker.check_text(text, "text", "bench.txt")
+    return ([Found(f.rule, f.message, f.line, f.end_line, f.related_segment) for f in report.findings],
+            {s.line: s.id for s in report.document.segments})
+
+
+def check_all(texts: list[str], jobs: int) -> list[tuple[list[Found], dict[int, int]]]:
+    """:func:`_check` of every text, in order, on ``jobs`` processes."""
+    if jobs <= 1:
+        _start_worker()
+        return [_check(text) for text in texts]
+    with ProcessPoolExecutor(jobs, initializer=_start_worker) as pool:
+        return list(pool.map(_check, texts, chunksize=64))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
-    parser.add_argument("--show", default="", help="print the faithful cases that get this rule (or 'missed:KIND', or 'same-language')")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument("--show", default="",
+                        help="print the faithful cases that get this rule (or 'missed:KIND', or 'same-language')")
     args = parser.parse_args()
     pairs = load_pairs(args.eval_dir)
     if args.limit:
         pairs = pairs[:args.limit]
-    checker = Checker(Settings())
     started = time.perf_counter()
     faithful, flagged, found_paired = Counter(), defaultdict(Counter), Counter()
     mutated, caught = Counter(), Counter()
-    count = 0
-    for case in cases(pairs, random.Random(0)):
-        text, source_line, target_line = article_text(case)
-        report = checker.check_text(text, "text", "bench.txt")
-        count += 1
-        segments = {s.line: s.id for s in report.document.segments}
-        on_pair = [f for f in report.findings if f.rule in MISMATCH_RULES
-                   and {f.line, f.end_line} & {source_line, target_line}]
+    all_cases = list(cases(pairs, random.Random(0)))
+    laid_out = [article_text(case) for case in all_cases]
+    count = len(all_cases)
+    for case, (_, source_line, target_line), (findings, segments) in zip(
+            all_cases, laid_out, check_all([text for text, _, _ in laid_out], args.jobs)):
+        on_pair = [f for f in findings if f.rule in MISMATCH_RULES and {f.line, f.end_line} & {source_line, target_line}]
         if case.kind == "faithful":
             faithful[case.direction] += 1
             for rule in {f.rule for f in on_pair}:
@@ -199,7 +234,7 @@ def main() -> None:
                     print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
                           + "; ".join(f"{f.rule}: {f.message}" for f in on_pair))
             if any(f.rule == "untranslated-segment" and f.line == source_line
-                   and f.related_segment == segments.get(target_line) for f in report.findings):
+                   and f.related_segment == segments.get(target_line) for f in findings):
                 found_paired[case.direction] += 1
         else:
             key = (case.direction, case.kind)
@@ -208,7 +243,7 @@ def main() -> None:
             caught[key] += hit
             if not hit and args.show == f"missed:{case.kind}":
                 print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
-                      + "; ".join(f"{f.rule}: {f.message}" for f in report.findings))
+                      + "; ".join(f"{f.rule}: {f.message}" for f in findings))
     elapsed = time.perf_counter() - started
     directions = sorted(faithful)
     print(f"{len(pairs)} Tatoeba pairs of 4+ words, {count} articles checked in {elapsed:.0f} s\n")
@@ -242,35 +277,35 @@ def main() -> None:
         n = sum(mutated[(d, kind)] for d in directions)
         cells.append(f"{100 * sum(caught[(d, kind)] for d in directions) / n:.1f}% of {n}" if n else "–")
     print("| all | " + " | ".join(cells) + " |")
-    same_language_slots(pairs, checker, args.show == "same-language")
+    same_language_slots(pairs, args.jobs, args.show == "same-language")
 
 
-def same_language_slots(pairs: list[tuple[str, str, str, str]], checker: Checker, show: bool) -> None:
+def same_language_slots(pairs: list[tuple[str, str, str, str]], jobs: int, show: bool) -> None:
     """Two consecutive sentences of one language laid out as one caption slot in an article of that
     language: nothing is untranslated, so any untranslated-segment or -fragment is a false alarm."""
     by_language: dict[str, list[str]] = defaultdict(list)
     for first, second, text1, text2 in pairs:
         by_language[first].append(text1)
         by_language[second].append(text2)
+    slots = [(language, first, second) for language in sorted(by_language)
+             for first, second in zip(by_language[language], by_language[language][1:])]
+    texts = []
+    for language, first, second in slots:
+        title, standfirst, body1, body2 = ARTICLE[language]
+        texts.append("\n\n".join([title, standfirst, f"{CREDIT}{first}\n{CREDIT}{second}", body1, body2]) + "\n")
+    total, wrong = Counter(), Counter()
+    for (language, first, second), (findings, _) in zip(slots, check_all(texts, jobs)):
+        found = [f for f in findings if f.rule.startswith("untranslated")]
+        total[language] += 1
+        wrong[language] += bool(found)
+        if found and show:
+            print(f"[{language}] {first!r} / {second!r}: " + "; ".join(f.message for f in found))
     print("\nCaption slots of two sentences in the article's language, reported untranslated (lower is better):\n")
     print("| language | slots | untranslated |")
     print("|---|---:|---:|")
-    total = wrong = 0
-    for language in sorted(by_language):
-        sentences = by_language[language]
-        flagged = 0
-        for first, second in zip(sentences, sentences[1:]):
-            title, standfirst, body1, body2 = ARTICLE[language]
-            text = "\n\n".join([title, standfirst, f"{CREDIT}{first}\n{CREDIT}{second}", body1, body2]) + "\n"
-            found = [f for f in checker.check_text(text, "text", "bench.txt").findings
-                     if f.rule.startswith("untranslated")]
-            flagged += bool(found)
-            if found and show:
-                print(f"[{language}] {first!r} / {second!r}: " + "; ".join(f.message for f in found))
-        total += len(sentences) - 1
-        wrong += flagged
-        print(f"| {language} | {len(sentences) - 1} | {100 * flagged / max(len(sentences) - 1, 1):.2f}% |")
-    print(f"| all | {total} | {100 * wrong / max(total, 1):.2f}% |")
+    for language in sorted(total):
+        print(f"| {language} | {total[language]} | {100 * wrong[language] / total[language]:.2f}% |")
+    print(f"| all | {sum(total.values())} | {100 * sum(wrong.values()) / max(sum(total.values()), 1):.2f}% |")
 
 
 if __name__ == "__main__":
