@@ -321,16 +321,12 @@ def _local_acronym(name: Name, language: str, other_language: str) -> bool:
 def _drop_local_acronyms(left: list[tuple[str, Name]], right: list[tuple[str, Name]], left_language: str,
                          right_language: str) -> tuple[list, list]:
     """Both lists without pairs of acronyms, each its own language's, of about the same length."""
-    def is_local(item: tuple[str, Name], language: str, other: str) -> bool:
-        return _local_acronym(item[1], language, other)
+    local_left = {text for text, name in left if _local_acronym(name, left_language, right_language)}
+    local_right = {text for text, name in right if _local_acronym(name, right_language, left_language)}
 
-    def translated(a: str, b: str) -> bool:  # a: left's, b: right's
-        return abs(len(a) - len(b)) <= 1
-    local_left = [item for item in left if is_local(item, left_language, right_language)]
-    local_right = [item for item in right if is_local(item, right_language, left_language)]
-    kept_left, kept_right = _drop_translations(local_left, local_right, translated)
-    return ([item for item in left if item not in local_left or item in kept_left],
-            [item for item in right if item not in local_right or item in kept_right])
+    def same_acronym(a: str, b: str) -> bool:
+        return a in local_left and b in local_right and abs(len(a) - len(b)) <= 1
+    return _drop_translations(left, right, same_acronym)
 
 
 def _drop_translations(left: list[tuple[str, Name]], right: list[tuple[str, Name]],
