@@ -1,7 +1,9 @@
 """Cold start: wall time and peak memory of the command line on one article, models included.
 
 Runs ``captioncheck ARTICLE`` as a user would (the console script of this environment): once with
-an empty model store (the first run after installing; FIRST_RUNS times, each on an emptied store), then REPEAT times with the store in place,
+an empty model store (the first run after installing; FIRST_RUNS times, each on an emptied store;
+it says whether the installed wheel carries the models unpacked, as ``pip install .`` builds it, and
+what the first run had to unpack into the store), then REPEAT times with the store in place,
 and, in the same loop, ``python -c "import numpy"`` as the machine's yardstick. Prints medians,
 the ratio to the yardstick and the peak resident memory of the checker. With ``--daemon``, then
 starts ``captioncheck daemon`` and times REPEAT runs through it (the caller's wall time and peak
@@ -56,6 +58,7 @@ def main() -> None:
         for _ in range(args.first_runs):
             shutil.rmtree(store, ignore_errors=True)
             firsts.append(run_once(checker, environment))
+        unpacked = sorted(entry.name.rsplit("-", 1)[0] for entry in store.iterdir()) if store.is_dir() else []
         first, first_peak = statistics.median(t for t, _ in firsts), max(p for _, p in firsts)
         warm, peaks, numpy = [], [], []
         for _ in range(args.repeat):
@@ -69,8 +72,10 @@ def main() -> None:
         shutil.rmtree(store, ignore_errors=True)
     print(f"command: python {' '.join(sys.argv)}")
     print(f"cores: {os.cpu_count()}; checker: {' '.join(checker)}")
+    print(f"models packaged in the installed wheel: {packaged_models()}")
     print(f"first run (empty model store, {args.first_runs} times): median {first:.2f} s "
-          f"(min {min(t for t, _ in firsts):.2f}, max {max(t for t, _ in firsts):.2f}), peak {first_peak:.0f} MB")
+          f"(min {min(t for t, _ in firsts):.2f}, max {max(t for t, _ in firsts):.2f}), peak {first_peak:.0f} MB; "
+          f"unpacked into the store: {', '.join(unpacked) or 'nothing'}")
     print(f"later runs ({args.repeat}): median {statistics.median(warm):.2f} s "
           f"(min {min(warm):.2f}, max {max(warm):.2f}), peak {max(peaks):.0f} MB")
     print(f'python -c "import numpy": median {statistics.median(numpy):.2f} s; '
@@ -80,6 +85,14 @@ def main() -> None:
         print(f"as installed, through the daemon the first check started ({args.repeat}): median {statistics.median(times):.3f} s "
               f"(min {min(times):.3f}, max {max(times):.3f}), caller's peak {max(peaks):.0f} MB, daemon "
               f"{daemon_mb:.0f} MB resident; same output as without it: {'yes' if same else 'NO'}")
+
+
+def packaged_models() -> str:
+    """Whether the installation's wheel carries the models unpacked (captioncheck/packaged_models.py)."""
+    probe = ("from captioncheck import model_store, packaged_models as p; "
+             "m = p.missing(model_store.PACKAGED); print(f'no (lacks {len(m)} of {len(p.models())})' if m else 'yes')")
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=tempfile.gettempdir()).stdout.strip() or "unknown"  # not this checkout's package
 
 
 def daemon_runs(checker: list[str], environment: dict[str, str], store: Path,

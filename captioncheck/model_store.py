@@ -16,6 +16,11 @@ for :data:`STALE_SECONDS` are removed, at most :data:`KEEP` kept. Entries are bu
 folder and renamed into place, so a reader never sees half an entry. An entry that is not owned by
 the user, is writable by others, or whose arrays do not match its manifest is ignored and rebuilt.
 
+A wheel built by ``setup.py`` carries the entries of the default models in :data:`PACKAGED`
+(:mod:`captioncheck.packaged_models`); an entry found there under the same name is mapped first, and
+the user's store is not touched. Those entries belong to whoever installed the package, like the
+code beside them, and are used only when nobody else can write them.
+
 ``CAPTIONCHECK_CACHE_DIR`` moves the store; ``CAPTIONCHECK_NO_CACHE=1`` turns it off (the models
 are then unpacked in memory on every run). A store that cannot be written (a read-only home, a full
 disk) is skipped the same way.
@@ -34,6 +39,7 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +53,7 @@ ABANDONED_SECONDS = 3600
 MANIFEST = "manifest.json"
 DATA = "arrays.bin"
 ALIGNMENT = 64
+PACKAGED = Path(__file__).with_name("models")  # entries built into the wheel (see setup.py)
 
 
 def store_dir() -> Path | None:
@@ -113,36 +120,65 @@ def _parse_record(record: Path, mtime_ns: int, size: int) -> dict[Path, str]:
     return hashes
 
 
-def load(name: str, sources: Sequence[Path], build: Callable[[], Arrays], *,
-         distribution: str | None = None, variant: str = "") -> Arrays:
-    """The arrays ``build()`` makes from ``sources``: mapped from the store, or built and stored."""
+@dataclass(frozen=True)
+class Model:
+    """A model the store keeps: its entry's name, the files it is built from and how."""
+
+    name: str
+    sources: tuple[Path, ...]
+    build: Callable[[], Arrays]
+    distribution: str | None = None
+    variant: str = ""
+
+    def entry_name(self) -> str:
+        """``NAME-DIGEST``, the digest taken from the sources' content (see :func:`content_digest`)."""
+        return f"{self.name}-{content_digest(self.sources, self.distribution, self.variant)}"
+
+
+def load(model: Model) -> Arrays:
+    """The model's arrays: mapped from the installed package's entries or from the store, or built
+    (and stored)."""
+    try:
+        name = model.entry_name()
+    except OSError:
+        return model.build()
+    arrays = _read_entry(PACKAGED / name, owner_only=False)
+    if arrays is not None:
+        return arrays
     directory = store_dir()
     if directory is None:
-        return build()
-    try:
-        entry = directory / f"{name}-{content_digest(sources, distribution, variant)}"
-    except OSError:
-        return build()
+        return model.build()
+    entry = directory / name
     arrays = _read_entry(entry)
     if arrays is not None:
         return arrays
-    arrays = {key: np.ascontiguousarray(value) for key, value in build().items()}
+    arrays = {key: np.ascontiguousarray(value) for key, value in model.build().items()}
     if _write_entry(directory, entry, arrays):
-        _prune(directory, name, keep=entry.name)
+        _prune(directory, model.name, keep=entry.name)
     # The arrays just built, not the entry mapped back: its pages left the page cache when written
     # (see _write_entry), and reading them back from disk cost the first run 0.4 s.
     return arrays
 
 
-def _trusted(path: Path) -> bool:
-    """Owned by the user running the checker and writable by nobody else."""
+def package(model: Model, directory: Path) -> Path:
+    """Write the model's entry into ``directory`` (a wheel's :data:`PACKAGED` folder, at build time)."""
+    entry = directory / model.entry_name()
+    arrays = {key: np.ascontiguousarray(value) for key, value in model.build().items()}
+    if not _write_entry(directory, entry, arrays, private=False):
+        raise OSError(f"cannot write {entry}")
+    return entry
+
+
+def _trusted(path: Path, owner_only: bool) -> bool:
+    """Writable by nobody but its owner, and (``owner_only``) owned by the user running the checker.
+    A wheel's entries belong to whoever installed it, like the code beside them."""
     info = path.stat()
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return (info.st_uid == os.getuid() or not owner_only) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read_entry(entry: Path) -> dict[str, np.ndarray] | None:
+def _read_entry(entry: Path, owner_only: bool = True) -> dict[str, np.ndarray] | None:
     try:
-        if not (_trusted(entry) and _trusted(entry / MANIFEST) and _trusted(entry / DATA)):
+        if not all(_trusted(path, owner_only) for path in (entry, entry / MANIFEST, entry / DATA)):
             return None
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:
@@ -158,10 +194,11 @@ def _read_entry(entry: Path) -> dict[str, np.ndarray] | None:
             arrays[key] = np.ndarray(tuple(shape), dtype=dtype, buffer=data, offset=offset)
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    try:
-        os.utime(entry / MANIFEST)  # last use, for pruning
-    except OSError:
-        pass
+    if owner_only:
+        try:
+            os.utime(entry / MANIFEST)  # last use, for pruning
+        except OSError:
+            pass
     return arrays
 
 
@@ -176,10 +213,10 @@ def _random_access(data: np.memmap) -> None:
             pass
 
 
-def _write_entry(directory: Path, entry: Path, arrays: Arrays) -> bool:
+def _write_entry(directory: Path, entry: Path, arrays: Arrays, private: bool = True) -> bool:
     temporary = None
     try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o755)
         temporary = Path(tempfile.mkdtemp(prefix=f".{entry.name}-", dir=directory))
         layout, offset = {}, 0
         with (temporary / DATA).open("wb") as handle:
@@ -200,7 +237,10 @@ def _write_entry(directory: Path, entry: Path, arrays: Arrays) -> bool:
                 os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
         manifest = {"format": FORMAT, "arrays": layout}
         (temporary / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-        temporary.chmod(0o700)
+        temporary.chmod(0o700 if private else 0o755)
+        if not private:
+            for path in (temporary / DATA, temporary / MANIFEST):
+                path.chmod(0o644)
         if entry.exists():  # a foreign or broken entry in the way: replace it
             shutil.rmtree(entry, ignore_errors=True)
         os.rename(temporary, entry)

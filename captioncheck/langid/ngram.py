@@ -51,12 +51,17 @@ def _unpack(path: Path) -> dict[str, np.ndarray]:
         }
 
 
+def stored_model() -> model_store.Model:
+    """The model as the model store keeps it (every language: the checked ones are picked at load)."""
+    path = _model_file()
+    return model_store.Model("py3langid", (path,), lambda: _unpack(path), distribution=DISTRIBUTION)
+
+
 def _arrays_loading() -> Future:
     """The model's arrays from the model store, in a thread (see :mod:`captioncheck.background`):
-    after an install, unpacking the LZMA archive takes half a second that overlaps the imports."""
-    path = _model_file()
-    return background.load(f"py3langid:{path}", lambda: model_store.load(
-        "py3langid", [path], lambda: _unpack(path), distribution=DISTRIBUTION))
+    without an entry, unpacking the LZMA archive takes half a second that overlaps the imports."""
+    model = stored_model()
+    return background.load(f"py3langid:{model.sources[0]}", lambda: model_store.load(model))
 
 
 def preload() -> None:

@@ -68,7 +68,7 @@ def word_hashes(words: list[str]) -> np.ndarray:
     return values
 
 
-def _list_file(language: str) -> Path | None:
+def list_file(language: str) -> Path | None:
     spec = importlib.util.find_spec("wordfreq")  # found, not imported (see above)
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -94,8 +94,7 @@ class WordList:
     """One language's word frequencies, looked up by word hash in the stored arrays."""
 
     def __init__(self, path: Path, language: str) -> None:
-        arrays = model_store.load(f"wordfreq-{language}", [path], lambda: _unpack(path),
-                                  distribution=DISTRIBUTION, variant=HASH)
+        arrays = model_store.load(stored_model(path, language))
         self._hashes = memoryview(np.ascontiguousarray(arrays["hashes"], dtype=np.uint64))
         self._bands = memoryview(np.ascontiguousarray(arrays["bands"], dtype=np.uint16))
         self.get = functools.lru_cache(maxsize=1 << 16)(self._get)
@@ -109,10 +108,16 @@ class WordList:
         return 0.0
 
 
+def stored_model(path: Path, language: str) -> model_store.Model:
+    """``language``'s list at ``path`` as the model store keeps it."""
+    return model_store.Model(f"wordfreq-{language}", (path,), lambda: _unpack(path),
+                             distribution=DISTRIBUTION, variant=HASH)
+
+
 @functools.lru_cache(maxsize=None)
 def word_list(language: str) -> WordList | None:
     """wordfreq's small list for ``language``, or None when it has none. Read once per process."""
-    path = _list_file(language)
+    path = list_file(language)
     if path is None:
         return None
     try:
