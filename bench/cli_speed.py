@@ -100,7 +100,7 @@ def daemon_runs(checker: list[str], environment: dict[str, str], store: Path,
     """Times and peaks of runs through a daemon started for them, its memory, and whether the output
     equals a run's in its own process."""
     folder = store / "daemon"
-    folder.mkdir(mode=0o700)
+    folder.mkdir(mode=0o700, parents=True)
     with_daemon = {**environment, "CAPTIONCHECK_DAEMON_DIR": str(folder)}
     for name in ("CAPTIONCHECK_NO_DAEMON", "CAPTIONCHECK_AUTOSTART", "CI"):
         with_daemon.pop(name, None)

@@ -295,9 +295,12 @@ def _spawn(path: str, idle_timeout: float) -> None:
     """A daemon on ``path``, in a session of its own, holding none of the caller's files."""
     import subprocess
 
-    subprocess.Popen([sys.executable, "-m", "captioncheck.daemon", path, str(idle_timeout)],
+    # -P and cwd="/": the caller's folder is not searched for modules, so a "captioncheck" folder
+    # where a check runs (a checkout, a content repository) is never what the daemon imports. Each
+    # check moves into its caller's folder (see _run_child).
+    subprocess.Popen([sys.executable, "-P", "-m", "captioncheck.daemon", path, str(idle_timeout)],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True, env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})
+                     start_new_session=True, cwd="/", env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})
 
 
 def autostart(arguments: list[str]) -> None:

@@ -142,6 +142,26 @@ def test_a_check_in_its_own_process_starts_a_daemon_for_the_next_ones(tmp_path):
         _captioncheck("daemon", "stop", env=env)
 
 
+def test_the_daemon_a_check_starts_never_imports_a_captioncheck_folder_of_the_callers(tmp_path):
+    """Checking inside a checkout or a content repository that holds a ``captioncheck`` folder: the
+    daemon started for the next checks runs the installed package, not that folder's code."""
+    planted = tmp_path / "repository" / "captioncheck"
+    planted.mkdir(parents=True)
+    marker = tmp_path / "planted-code-ran"
+    for module in ("__init__.py", "daemon.py", "__main__.py"):
+        (planted / module).write_text(f"open({str(marker)!r}, 'w').close()\n")
+    env = {**os.environ, "CAPTIONCHECK_DAEMON_DIR": str(_private_folder(tmp_path)), "NO_COLOR": "1"}
+    for name in ("CAPTIONCHECK_NO_DAEMON", "CAPTIONCHECK_AUTOSTART", "CI"):
+        env.pop(name, None)
+    script = Path(sys.executable).with_name("captioncheck")  # the console script, as a user runs it
+    subprocess.run([str(script), str(EXAMPLES[0])], cwd=planted.parent, env=env, capture_output=True, timeout=120)
+    try:
+        assert _wait_for_status(env)
+        assert not marker.exists()
+    finally:
+        _captioncheck("daemon", "stop", env=env)
+
+
 @pytest.mark.parametrize("switch", [{"CI": "true"}, {"CAPTIONCHECK_AUTOSTART": "0"}])
 def test_no_daemon_is_started_in_ci_or_when_turned_off(tmp_path, switch):
     folder = _private_folder(tmp_path)
