@@ -5,7 +5,9 @@ Every sentence of 5+ words in the Tatoeba and REFreSD files is identified by cap
 ``und`` when unsure), with and without word evidence (``+words``, the default). A sentence counts as
 correct only when the detector names its language: an abstention is counted against the engine.
 A second table shows sentences of 3-4 words: how often the detector answers, and how often it is
-right when it does.
+right when it does. A third, two-word captions in a caption slot beside their translation (the first
+and last two words of each sentence), judged as ``checker.slot_detection`` does: how often they are
+called foreign in an article of another language, and, a false alarm, in one of their own.
 
     python bench/langid_accuracy.py [--eval-dir ../shared/eval] [--min-words 5]
 """
@@ -103,6 +105,37 @@ def main() -> None:
     print("| engine | sentences | answered | right when answered |")
     print("|---|---:|---:|---:|")
     print("\n".join(short_rows))
+    two_word_slots(load_sentences(args.eval_dir, 1))
+
+
+def two_word_slots(sentences: list[tuple[str, str]]) -> None:
+    """Two-word captions in a caption slot (``checker.slot_detection``): the first and the last two
+    words (names, figures masked) of every sentence, judged in an article of each other language
+    (found: called foreign) and of their own (false alarm: called foreign)."""
+    from captioncheck import text as textutil
+    from captioncheck.checker import SHORT_WORDS, slot_detection
+    from captioncheck.langid import Detection
+
+    detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), word_evidence=WordEvidence())
+    pieces = set()
+    for lang, sentence in sentences:
+        words = textutil.mask(sentence).split()
+        for start in (0, len(words) - SHORT_WORDS):
+            piece = " ".join(words[max(start, 0):max(start, 0) + SHORT_WORDS])
+            if len(textutil.words(piece)) == SHORT_WORDS:
+                pieces.add((lang, piece))
+    found, foreign, false_alarms = 0, 0, 0
+    for lang, piece in sorted(pieces):
+        alone, short = Detection(UNDETERMINED, 0.0, SHORT_WORDS), detector.detect(piece, min_words=SHORT_WORDS)
+        false_alarms += slot_detection(alone, short, lang) is not None
+        for article in LANGUAGES:
+            if article != lang:
+                foreign += 1
+                found += slot_detection(alone, short, article) is not None
+    print(f"\nTwo-word captions in a caption slot ({len(pieces)} first or last two words of the sentences):\n")
+    print("| called foreign in an article of another language | in an article of their own |")
+    print("|---:|---:|")
+    print(f"| {100 * found / foreign:.1f}% of {foreign} | {100 * false_alarms / len(pieces):.2f}% of {len(pieces)} |")
 
 
 if __name__ == "__main__":

@@ -73,6 +73,29 @@ def test_short_caption_beside_its_translation_is_foreign_when_the_article_langua
     assert findings(checker, alone, "untranslated-segment") == []
 
 
+SPANISH_BODY = ("El Gobierno presentó el martes un nuevo plan para apoyar a los agricultores afectados por la "
+                "sequía.\n\nLos sindicatos agrarios celebraron el anuncio, aunque pidieron ayudas más rápidas.\n")
+
+
+@pytest.mark.parametrize("body, foreign, translation, language", [
+    (FRENCH_BODY, "EFE - Angela Merkel, muy emocionada", "EFE - Angela Merkel, très émue", "es"),
+    (SPANISH_BODY, "AFP - Emmanuel Macron sourit encore", "AFP - Emmanuel Macron sonríe todavía", "fr"),
+    (ENGLISH_BODY, "EFE - Angela Merkel, muy emocionada", "EFE - Angela Merkel, very moved", "es"),
+    (FRENCH_BODY, "Reuters - Olaf Scholz after voting", "Reuters - Olaf Scholz après le vote", "en"),
+], ids=["es>fr", "fr>es", "es>en", "en>fr"])
+def test_two_word_caption_beside_its_translation_is_judged(checker, body, foreign, translation, language):
+    # two words once the names are masked: never judged alone, judged in the slot beside its translation
+    text = f"Title\n\nStandfirst\n\n{foreign}\n{translation}\n\n{body}"
+    [finding] = findings(checker, text, "untranslated-segment")
+    assert (finding.line, finding.language, finding.related_segment is not None) == (5, language, True)
+    assert findings(checker, text.replace(f"{translation}\n", ""), "untranslated-segment") == []
+
+
+def test_two_word_captions_of_the_article_language_in_one_slot_are_not_foreign(checker):
+    text = ("Titre\n\nChapeau\n\nAFP - Emmanuel Macron, très ému\nAFP - Brigitte Macron, à Paris\n\n" + FRENCH_BODY)
+    assert findings(checker, text, "untranslated-segment") == []
+
+
 def test_short_caption_in_the_article_language_beside_another_is_not_foreign(checker):
     # "Marta no era feliz": Portuguese 0.60, Spanish 0.32; the article's language is likelier a priori
     text = ("Un plan para los agricultores\n\nEl Gobierno actúa ante la sequía\n\n"
