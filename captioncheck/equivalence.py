@@ -103,7 +103,8 @@ def without_shared(left: str, right: str, left_language: str, right_language: st
     """Both sides without the names and the figures written in digits that the other side also has;
     None when they share none, or when a side would be left with no word."""
     def shared(text: str, language: str, other: str, other_language: str) -> list[tuple[int, int]]:
-        spans = [(n.start, n.end) for n in names.names(text, language) if not names.absent_words(n, text, other)]
+        spans = [(n.start, n.end) for n in names.names(text, language)
+                 if not names.absent_words(n, text, other, language, other_language)]
         others = numbers.quantities(other, other_language)
         spans += [(q.start, q.end) for q in numbers.quantities(text, language)
                   if q.text[:1].isdigit() and any(q.same_as(o) for o in others)]

@@ -239,13 +239,24 @@ def names(text: str, language: str = "und") -> tuple[Name, ...]:
 _KEY_RULES = (("ph", "f"), ("th", "t"), ("w", "v"), ("z", "s"), ("y", "i"), ("j", "i"), ("k", "c"), ("q", "c"), ("ou", "u"))
 
 
-@functools.lru_cache(maxsize=4096)
-def name_key(word: str) -> str:
-    """A spelling-independent key of a name word: ``Zelensky``, ``Zelenski`` and ``Selenskyj`` share it."""
-    key = anyascii(word).casefold()
-    key = "".join(ch for ch in key if ch.isalnum())
-    if len(key) > 3 and key[0] == "h":
-        key = key[1:]  # Hadrien, Adriano
+# How each language writes the sounds of the names it transliterates (from Russian, Ukrainian, Arabic...):
+# one capital letter per sound, so that the French "Bakhmout", the Spanish "Bajmut", the German "Bachmut"
+# and the English "Bakhmut" share a key, and "Chostakovitch" (fr) and "Shostakovich" (en) another.
+# S stands for the hushing sounds (sh, zh, shch: "Zaporijia", "Saporischschja"), C for ch, H for kh.
+# Longest spelling first.
+SOUNDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "fr": (("chtch", "S"), ("tch", "C"), ("ch", "S"), ("kh", "H"), ("dj", "J"), ("j", "S"), ("ou", "u")),
+    "es": (("shch", "S"), ("sh", "S"), ("zh", "S"), ("ch", "C"), ("kh", "H"), ("j", "H")),
+    "en": (("shch", "S"), ("sh", "S"), ("zh", "S"), ("ch", "C"), ("kh", "H")),
+    "de": (("schtsch", "S"), ("tsch", "C"), ("sch", "S"), ("ch", "H"), ("j", "i")),
+}
+
+
+def _letters(word: str) -> str:
+    return "".join(ch for ch in anyascii(word).casefold() if ch.isalnum())
+
+
+def _reduced(key: str) -> str:
     for old, new in _KEY_RULES:
         key = key.replace(old, new)
     collapsed = "".join(ch for i, ch in enumerate(key) if i == 0 or key[i - 1] != ch)
@@ -254,11 +265,29 @@ def name_key(word: str) -> str:
     return collapsed
 
 
-def _similar(a: str, b: str) -> bool:
-    """The same name word up to case, accents, spelling or transliteration."""
-    if a == b:
-        return True
-    key_a, key_b = name_key(a), name_key(b)
+@functools.lru_cache(maxsize=4096)
+def name_key(word: str) -> str:
+    """A spelling-independent key of a name word: ``Zelensky``, ``Zelenski`` and ``Selenskyj`` share it."""
+    key = _letters(word)
+    if len(key) > 3 and key[0] == "h":
+        key = key[1:]  # Hadrien, Adriano
+    return _reduced(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def sound_key(word: str, language: str) -> str | None:
+    """The key of a name word as ``language`` transliterates it (see :data:`SOUNDS`); None when its
+    ways are not known."""
+    rules = SOUNDS.get(language)
+    if rules is None:
+        return None
+    key = _letters(word)
+    for old, new in rules:
+        key = key.replace(old, new)
+    return _reduced(key)
+
+
+def _close(key_a: str, key_b: str) -> bool:
     if key_a == key_b:
         return True
     if min(len(key_a), len(key_b)) < 4:
@@ -266,6 +295,15 @@ def _similar(a: str, b: str) -> bool:
     if key_a[0] != key_b[0] and not (key_a[0] in "aeiou" and key_b[0] in "aeiou"):
         return False  # Istanbul, Estanbul
     return fuzz.ratio(key_a, key_b) >= 80
+
+
+def _similar(a: str, b: str, language: str = "und", other_language: str = "und") -> bool:
+    """The same name word up to case, accents, spelling or transliteration (``a`` written in
+    ``language``, ``b`` in ``other_language``)."""
+    if a == b or _close(name_key(a), name_key(b)):
+        return True
+    sound_a, sound_b = sound_key(a, language), sound_key(b, other_language)
+    return sound_a is not None and sound_b is not None and _close(sound_a, sound_b)
 
 
 def _form_in(form: str, folded_text: str, original: str) -> bool:
@@ -283,8 +321,10 @@ def _group_present(phrase: str, folded_other: str, other_text: str) -> bool | No
     return any(_form_in(form, folded_other, other_text) for form, g in _GROUPS.items() if g == group)
 
 
-def absent_words(name: Name, source_text: str, other_text: str) -> list[str]:
-    """The words of ``name`` that no word of ``other_text`` renders; empty when the name is there."""
+def absent_words(name: Name, source_text: str, other_text: str, language: str = "und",
+                 other_language: str = "und") -> list[str]:
+    """The words of ``name`` that no word of ``other_text`` renders; empty when the name is there.
+    ``language`` and ``other_language`` are the two texts' languages, for transliterated names."""
     folded_other = fold(other_text)
     other_words = folded_other.split()
     # the name with up to two following words, for forms such as "Nations unies" or "Estados Unidos"
@@ -298,7 +338,7 @@ def absent_words(name: Name, source_text: str, other_text: str) -> list[str]:
     for word, written in zip(fold(name.text).split(), name.text.split()):
         if word in NOT_NAMES or (len(word) < 3 and not written.isupper()):
             continue
-        if any(_similar(word, candidate) for candidate in other_words):
+        if any(_similar(word, candidate, language, other_language) for candidate in other_words):
             continue
         if _group_present(word, folded_other, other_text):
             continue
@@ -359,15 +399,16 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
     side that ``translated`` says the other side translates ("John" and "Juan", "VIH" and "SIDA",
     "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change.
     """
-    def side(text: str, language: str, other: str) -> list[tuple[str, Name]]:
+    def side(text: str, language: str, other: str, other_language: str) -> list[tuple[str, Name]]:
         out = []
         for name in names(text, language):
-            absent = absent_words(name, text, other)
+            absent = absent_words(name, text, other, language, other_language)
             if absent:
                 out.append((" ".join(absent), name))
         return out
 
-    left_absent, right_absent = side(left, left_language, right), side(right, right_language, left)
+    left_absent = side(left, left_language, right, right_language)
+    right_absent = side(right, right_language, left, left_language)
     if left_absent and right_absent:
         left_absent, right_absent = _drop_local_acronyms(left_absent, right_absent, left_language, right_language)
     if translated is not None and left_absent and right_absent:
