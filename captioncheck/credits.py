@@ -4,6 +4,8 @@ A credit names who made or distributed a picture. It sits in one of four places:
 
 - **before the caption**, ended by a dash, bar or colon: ``Sergei SUPINSKY / AFP - El presidente ...``,
   ``AFP / Name Surname - ...``, ``Foto: EFE - ...``, ``Photo : AGENCY - ...``, ``Imagen de archivo - ...``;
+  or by nothing when it links its parts and ends with an agency: ``Getty Images via AFP Des soldats ...``,
+  ``Name SURNAME/AFP via Getty Images The Capitol ...``;
 - **after the caption**, at its very end: ``... à droite. Photo: Name / AGENCY``, ``... REUTERS/Name``,
   ``... Photo by Name/AGENCY via Getty Images``, ``... . Jane Doe for The New York Times``;
 - **in brackets** anywhere: ``(Reuters)``, ``(AFP/Name)``, ``(Foto: EFE)``, ``(Photo: Name / AGENCY)``;
@@ -17,7 +19,9 @@ followed by ``via Agency`` or ``for The Publication``, or an archive note (``Ima
 Without a label, bracket or copyright sign a chain must look like a credit on its own: it names a
 known agency, or joins names with ``/`` and writes one of them in capitals (``Name SURNAME / AGENCY``).
 ``Paris / Lyon`` in prose is no credit, and a credit never swallows caption prose: it ends where the
-names end. Every pattern runs in time linear in the text (credits are sought only at the start, the
+names end. Where nothing separates it from its caption (after ``©``, or before the caption with no
+dash), the names stop at an agency unless a slash follows it (``© Reuters Soldados ucranianos``), and
+before a last word that opens sentences (``© Reuters / Jane Doe Le stade``). Every pattern runs in time linear in the text (credits are sought only at the start, the
 end, in brackets and after ``©``, with bounded repetition; :func:`captioncheck.lexicon.find_credits`
 memoises the answer, since segment kinds, masking and the rules all ask about the same texts).
 """
@@ -28,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
+
+from .openers import SENTENCE_OPENERS
 
 AGENCIES = (
     "AFP", "Reuters", "REUTERS", "EFE", "AP", "Associated Press", "EPA", "EPA-EFE", "Getty Images",
@@ -86,6 +92,9 @@ _SEPARATOR = r"[ \t]*[-–—|:][ \t]+"
 _ICON_OR_SPACE = r"[ \t]*"
 
 LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|[ \t]*\.?[ \t]*$)")
+# A leading credit with no separator before the caption ("Getty Images via AFP Soldados ucranianos..."):
+# taken only when it names an agency and links its parts (/, via), and cut after its last agency.
+LEADING_BARE = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
 TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}[ \t]*\.?[ \t]*$")
 BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
 COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
@@ -145,9 +154,43 @@ def _stands_alone(body: str) -> bool:
     return "/" in body and bool(_CAPS_WORD.search(body))
 
 
+def _agency_end(text: str, start: int, end: int) -> int:
+    """Where a credit that runs on into its caption ends: after its last agency, when only capitalised
+    words follow it, linked by no "/" ("© Reuters Soldados ucranianos...": the names of a credit stop
+    at an agency, and a photographer after one comes after a slash)."""
+    last = None
+    for last in _AGENCY_PATTERN.finditer(text, start, end):
+        pass
+    if last is None or "/" in text[last.end():end] or not text[last.end():end].strip():
+        return end
+    return last.end()
+
+
+def _opener_cut(text: str, start: int, end: int) -> int:
+    """Where a credit ends that has taken the first word of its caption ("© Reuters / Jane Doe Le
+    stade..."): before a last word that opens sentences."""
+    space = max(text.rfind(" ", start, end), text.rfind("\t", start, end))
+    if space > start and end < len(text) and text[space + 1:end].casefold() in SENTENCE_OPENERS:
+        return space
+    return end
+
+
+def _ends_with_linked_agency(text: str, start: int, end: int) -> bool:
+    """Whether the chain ends with an agency and links its parts ("Name/AGENCY", "Agency via AFP")."""
+    body = text[start:end].rstrip(" \t")
+    ending = _AGENCY_PATTERN.search(body)
+    while ending is not None and ending.end() < len(body):
+        ending = _AGENCY_PATTERN.search(body, ending.end())
+    return ending is not None and ("/" in body or bool(_DISTRIBUTOR_WORD.search(body)))
+
+
 def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
     """The credit of a match of one of the patterns, or None when the match is not a credit after all."""
     body_start, body_end = match.span("body")
+    if kind in ("copyright", "bare"):
+        body_end = _opener_cut(text, body_start, _agency_end(text, body_start, body_end))
+    if kind == "bare" and not _ends_with_linked_agency(text, body_start, body_end):
+        return None
     while body_end > body_start and text[body_end - 1] in " \t":
         body_end -= 1
     if text[body_end - 1] == "." and not _INITIAL_END.search(text, body_start, body_end):
@@ -162,7 +205,7 @@ def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
         if not (labelled or _stands_alone(body)):
             return None
     start, end = match.span()
-    if kind in ("leading", "trailing", "copyright"):
+    if kind in ("leading", "trailing", "copyright", "bare"):
         end = body_end
     return Credit(start, end, body)
 
@@ -194,6 +237,10 @@ def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
     leading = LEADING.match(text, lead)
     if leading:
         add(_credit(leading, text, "leading"))
+    else:
+        bare = LEADING_BARE.match(text, lead)
+        if bare:
+            add(_credit(bare, text, "bare"))
     window = max(0, len(text) - TRAILING_WINDOW)
     if not _may_end_with_credit(text[window:], window == 0):
         return tuple(sorted(found, key=lambda c: c.start))  # nothing a trailing credit could hang on

@@ -32,6 +32,7 @@ from rapidfuzz import fuzz
 
 from . import text as textutil
 from .numbers import quantities
+from .openers import SENTENCE_OPENERS
 from .langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.
@@ -106,12 +107,6 @@ agricultura agricoltura transports transportes transport trasporti verkehr
 council conseil consejo consiglio rat energy energie energia commissioner commissaire comisario commissario
 german french spanish italian british english american russian ukrainian chinese european portuguese dutch
 polish greek turkish israeli palestinian iranian japanese indian canadian mexican brazilian argentine
-""".split())
-# Words that start a sentence capitalised without being part of the name that follows.
-SENTENCE_OPENERS = frozenset("""
-le la les l un une des du au aux en dans pour par sur selon a el los las lo una unos unas con por para
-segun the a an in on at for by from with according il lo gli i uno nel nella per der die das ein eine im
-o os as um uma no na do da em
 """.split())
 
 

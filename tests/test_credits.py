@@ -107,6 +107,15 @@ TABLE = [
     ("© AFP", "© AFP", ""),
     ("Bild: picture alliance/dpa", "Bild: picture alliance/dpa", ""),
     ("Crédits : AFP", "Crédits : AFP", ""),
+    # A credit that runs straight into its caption: it ends at its agency, or before a word that opens
+    # sentences, never with the caption's first word.
+    ("© Reuters Soldados ucranianos cerca del frente", "© Reuters", "Soldados ucranianos cerca del frente"),
+    ("© Reuters / Jane Doe Le stade de France", "© Reuters / Jane Doe", "Le stade de France"),
+    ("Getty Images via AFP Des soldats ukrainiens près du front", "Getty Images via AFP",
+     "Des soldats ukrainiens près du front"),
+    ("ANDREW CABALLERO-REYNOLDS/AFP via Getty Images The Capitol in Washington",
+     "ANDREW CABALLERO-REYNOLDS/AFP via Getty Images", "The Capitol in Washington"),
+    ("Kay NIETFELD/dpa Olaf Scholz spricht im Bundestag", "Kay NIETFELD/dpa", "Olaf Scholz spricht im Bundestag"),
     # An icon word before the credit.
     ("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien", "Sergei SUPINSKY / AFP",
      "photo_camera - Le président ukrainien"),
@@ -122,6 +131,9 @@ NOT_CREDITS = [
     "La ville (Madrid) accueille le sommet.",
     "Les Archives nationales ouvrent leurs portes au public.",
     "Reuters a rapporté que le président était malade.",
+    "Getty Images Chief Executive Mark Getty said the deal was done.",
+    "Emmanuel Macron via Zoom Le président a parlé.",
+    "Reuters Les journalistes de l'agence sont en grève.",
 ]
 
 

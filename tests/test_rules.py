@@ -167,3 +167,21 @@ def test_boilerplate(checker):
 def test_no_boilerplate_in_a_sentence(checker):
     text = "Titre\n\n" + FRENCH_BODY + "\nPlus de 40 drones ont été abattus pendant la nuit.\n"
     assert findings(checker, text, "boilerplate") == []
+
+
+CREDIT_FORMS = ["Foto: EFE/Juan Pérez", "(Photo by John Smith/Getty Images)", "© Reuters", "Crédit photo : AFP",
+                "REUTERS/Gleb Garanich", "EPA-EFE/SERGEY DOLZHENKO", "AP Photo/Efrem Lukatsky",
+                "Getty Images via AFP", "ANDREW CABALLERO-REYNOLDS/AFP via Getty Images"]
+
+
+@pytest.mark.parametrize("credit", CREDIT_FORMS)
+@pytest.mark.parametrize("place", ["before", "after"])
+def test_a_caption_pair_is_found_behind_any_credit_form_and_only_the_caption_is_reported(checker, credit, place):
+    spanish = "Soldados ucranianos disparan un obús cerca de Bajmut"
+    french = "Des soldats ukrainiens tirent au canon près de Bakhmout"
+    lines = [f"{credit} {spanish}", f"{credit} {french}"] if place == "before" else [
+        f"{spanish}. {credit}", f"{french}. {credit}"]
+    text = "L'OTAN promet de nouvelles armes à l'Ukraine\n\n" + "\n".join(lines) + "\n\n" + FRENCH_BODY
+    reported = checker.check_text(text, "text", "article.txt").findings  # read as the command line reads it
+    assert [(f.rule, f.line) for f in reported] == [("untranslated-segment", 3)]
+    assert reported[0].related_segment is not None
