@@ -89,6 +89,19 @@ mer noire|mar negro|black sea|schwarzes meer|mar nero
 maison blanche|casa blanca|white house|weisses haus|casa bianca
 """.strip().splitlines()
 
+# A country or union is often rendered by its adjective ("US President" / "président américain"): the
+# word forms, by the first form of its line above, that count as the name being there.
+DEMONYMS = {
+    "eeuu": r"americ\w*|estadounidense\w*|norteamerican\w*|amerikanisch\w*",
+    "royaume uni": r"britanni\w*|britanic\w*|british|britisch\w*",
+    "ue": r"europ(?:een|eenne|eens|eennes|eo|ea|eos|eas|ean|eans|aisch\w*|ei|ee)",
+    "russie": r"russ(?:e|es|o|a|i|ian|ians|isch\w*)|rus(?:o|a|os|as)",
+    "ukraine": r"ukrain(?:ien\w*|ian\w*|isch\w*)|ucrain(?:o|a|os|as|iano|iana|ianos|ianas|i|e)",
+    "allemagne": r"allemand\w*|aleman|alemana|alemanes|alemanas|german|germans|deutsch\w*|tedesc\w*|alemao|alema\w*",
+    "espagne": r"espagnol\w*|espanol\w*|spanish|spanisch\w*|spagnol\w*",
+    "chine": r"chinois\w*|chino|china|chinos|chinas|chinese|chinesisch\w*|cines\w*",
+}
+
 NOT_NAMES = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag freitag samstag sonntag
 january february march april may june july august september october november december
@@ -126,6 +139,8 @@ def _exonym_groups() -> dict[str, int]:
 
 
 _GROUPS = _exonym_groups()
+_DEMONYM_PATTERNS = {_GROUPS[first]: regex.compile(rf"(?<![\p{{L}}\d])(?:{forms})(?![\p{{L}}\d])")
+                     for first, forms in DEMONYMS.items()}
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?:\.\p{Lu}+)*\.?(?![\p{L}\d])")
 
 
@@ -152,6 +167,12 @@ BOUND_RATIO_NOUN_CAPITALISING = 3.0
 OPENER_FREQUENCY = 3e-4
 _PARTICLE_WORDS = frozenset({"de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "las", "los",
                              "le", "du", "des", "dos", "das", "do", "bin", "ibn", "y", "e"})
+
+
+# A word of a name the other side renders only in part ("the Élysée Palace" / "l'Élysée") is a common
+# noun of the name's language when that language writes it this many times more often than any other
+# ("palace" 5 times, "bridge" 16; a surname such as "Trump" less than twice).
+DESCRIPTOR_RATIO = 4.0
 
 
 def _is_word_of(word: str, language: str) -> bool:
@@ -313,7 +334,10 @@ def _group_present(phrase: str, folded_other: str, other_text: str) -> bool | No
     group = _GROUPS.get(phrase)
     if group is None:
         return None
-    return any(_form_in(form, folded_other, other_text) for form, g in _GROUPS.items() if g == group)
+    if any(_form_in(form, folded_other, other_text) for form, g in _GROUPS.items() if g == group):
+        return True
+    demonym = _DEMONYM_PATTERNS.get(group)
+    return demonym is not None and demonym.search(folded_other) is not None
 
 
 def absent_words(name: Name, source_text: str, other_text: str, language: str = "und",
@@ -338,6 +362,10 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
         if _group_present(word, folded_other, other_text):
             continue
         absent.append(written)
+    if absent and len(absent) < len(name.text.split()):
+        # the name is there, but a word of it is an ordinary word of its language, which translations
+        # render as a common noun or leave out: "the Élysée Palace" / "l'Élysée", "Lake Geneva" / "le Léman"
+        absent = [written for written in absent if not bound_to(fold(written), language, DESCRIPTOR_RATIO)]
     return absent
 
 

@@ -48,6 +48,12 @@ _PERCENT = regex.compile(
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
 _ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
+# A Roman numeral after a capitalised word: a monarch's or pope's number ("Carlos III", "Pie XII"), a
+# war's or an event's ("World War II"). Another language may write the same in words ("la Seconde
+# Guerre mondiale"), so it is compared only with another Roman numeral. A lone "I" is the pronoun.
+_ROMAN = regex.compile(r"(?<=\p{Lu}[\p{L}\p{M}]*[ \t]+)(?=[IVXLC]{2}|[VX](?![\p{L}\d]))"
+                       r"(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\d])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
 
 
@@ -63,6 +69,7 @@ class Quantity:
     soft: bool = False  # "un", "una", "one": a number or an article; never reported alone
     approximate: bool = False  # "unos veinte", "about 40": reported against another number only
     ambiguous: bool = False  # the Italian "sei" (six, and "you are"): reported against another number only
+    regnal: bool = False  # "Charles III", "World War II": reported against another Roman numeral only
 
     def same_as(self, other: Quantity) -> bool:
         return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
@@ -196,10 +203,17 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
             if percent_end is not None:
                 percent, end = True, percent_end
         found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
+    found += [Quantity(m.start(), m.end(), m.group(), _roman_value(m.group()), regnal=True)
+              for m in _ROMAN.finditer(text) if m.group()]
     taken = [(q.start, q.end) for q in found]
     found += [q for q in _written(text, language) if not any(s < q.end and q.start < e for s, e in taken)]
     found = [replace(q, approximate=True) if _APPROXIMATE.search(text, 0, q.start) else q for q in found]
     return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _roman_value(numeral: str) -> float:
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return float(sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)))
 
 
 def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
@@ -213,6 +227,8 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
         else:
             remaining.remove(twin)
     left_alone, right_alone = [q for q in alone if not q.soft], [q for q in remaining if not q.soft]
+    left_alone = [q for q in left_alone if not q.regnal or any(r.regnal for r in right_alone)]
+    right_alone = [q for q in right_alone if not q.regnal or any(l.regnal for l in left_alone)]
     # An approximate amount may be written in words the other side cannot read as a number ("unos
     # veinte" for "une vingtaine", "about a dozen"), and an ambiguous number word may be no number
     # ("Sei stanco?"): missing, either counts only against another number.

@@ -87,3 +87,29 @@ def test_captions_of_one_slot_this_far_apart_are_divergent_whatever_the_score():
     assert not divergent(0.9, far, structural=False)  # paired by looks: the score alone decides
     assert not divergent(0.9, SLOT_NO_TRANSLATION_COSINE + 0.05, structural=True)
     assert divergent(0.1, 0.9, structural=False)
+
+
+NEWS_FAITHFUL = Path(DATA).parent / "pairs" / "news-faithful.tsv"
+NEWS_BODY = {
+    **BODY,
+    "de": ("Die Regierung stellt ihren Plan vor", "Der Minister hat am Dienstag einen Investitionsplan vorgestellt, "
+           "der die Verkehrsnetze des Landes in den nächsten fünf Jahren modernisieren soll."),
+    "it": ("Il governo presenta il suo piano", "Il ministro ha presentato martedì un piano di investimenti per "
+           "modernizzare le reti di trasporto del paese nei prossimi cinque anni."),
+}
+
+
+def _news_rows() -> list[tuple[str, str, str, str]]:
+    with NEWS_FAITHFUL.open(encoding="utf-8", newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@pytest.mark.parametrize("credit", ["Javier SORIANO / AFP - ", ""], ids=["credit", "no-credit"])
+@pytest.mark.parametrize("row", _news_rows(), ids=lambda row: f"{row[0]}>{row[1]}:{row[3][:30]}")
+def test_faithful_news_captions_raise_nothing_but_the_untranslated_caption(row, credit, checker: Checker):
+    """Captions as newsrooms write them (officials' titles, dates, transliterated places, a country
+    rendered by its adjective, "the Élysée Palace" for "l'Élysée"), translated faithfully."""
+    source_language, target_language, source, target = row
+    title, body = NEWS_BODY[target_language]
+    report = checker.check_text(f"{title}\n\n{credit}{source}\n{credit}{target}\n\n{body}\n", "text", "news.txt")
+    assert [(f.rule, f.line, f.related_segment) for f in report.findings] == [("untranslated-segment", 3, 2)]
