@@ -26,7 +26,14 @@ def files() -> dict[str, bytes]:
     sentences = " ".join(" ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(65_000))
     paragraphs = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(8)).capitalize() + "."
                              for _ in range(100_000))
+    # a Spanish paragraph and its French translation, nothing but numbers written out in words: they
+    # are paired, and both sides' numbers read and compared
+    spanish = " ".join(f"{rng.choice(['veinte', 'treinta', 'cuarenta'])} y {rng.choice(['uno', 'dos', 'tres'])},"
+                       for _ in range(12_000))
+    french = " ".join(f"{rng.choice(['vingt', 'trente', 'quarante'])}-{rng.choice(['deux', 'trois', 'quatre'])},"
+                      for _ in range(12_000))
     return {
+        "number-words-2x200KB.txt": f"Des nombres\n\n{spanish}\n\n{french}\n".encode(),
         "line-4.4MB.txt": line.encode(),
         "line-4.4MB.md": line.encode(),
         "line-4.4MB.html": f"<p>{line}</p>".encode(),
@@ -51,7 +58,8 @@ def main() -> None:
             path.write_bytes(data)
             started = time.perf_counter()
             child = subprocess.Popen([sys.executable, "-m", "captioncheck", "--format", "json", str(path)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})  # its own process
             _, status, usage = os.wait4(child.pid, 0)
             elapsed = time.perf_counter() - started
             print(f"| {name} | {len(data) / 1e6:.1f} MB | {elapsed:.1f} | {usage.ru_maxrss / 1024:.0f} | "

@@ -92,6 +92,8 @@ _SEPARATOR = r"[ \t]*[-–—|:][ \t]+"
 _ICON_OR_SPACE = r"[ \t]*"
 
 LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|[ \t]*\.?[ \t]*$)")
+BARE_REACH = 200  # a leading credit without a separator links its parts within this many characters
+_LINK_HINTS = ("/", " via ", " vía ", " for ", " para ", " pour ", " per ", " für ")
 # A leading credit with no separator before the caption ("Getty Images via AFP Soldados ucranianos..."):
 # taken only when it names an agency and links its parts (/, via), and cut after its last agency.
 LEADING_BARE = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
@@ -237,7 +239,7 @@ def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
     leading = LEADING.match(text, lead)
     if leading:
         add(_credit(leading, text, "leading"))
-    else:
+    elif any(hint in text[lead:lead + BARE_REACH] for hint in _LINK_HINTS):  # what a bare credit needs
         bare = LEADING_BARE.match(text, lead)
         if bare:
             add(_credit(bare, text, "bare"))

@@ -8,10 +8,10 @@ words (``vingt-cinq`` = ``veinticinco`` = ``twenty-five`` = 25) are read by text
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
 import regex
 from text_to_num import alpha2digit
@@ -51,7 +51,8 @@ _ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a
 # A Roman numeral after a capitalised word: a monarch's or pope's number ("Carlos III", "Pie XII"), a
 # war's or an event's ("World War II"). Another language may write the same in words ("la Seconde
 # Guerre mondiale"), so it is compared only with another Roman numeral. A lone "I" is the pronoun.
-_ROMAN = regex.compile(r"(?<=\p{Lu}[\p{L}\p{M}]*[ \t]+)(?=[IVXLC]{2}|[VX](?![\p{L}\d]))"
+# (Lookahead first and a bounded lookbehind: linear on any text.)
+_ROMAN = regex.compile(r"(?=[IVXLC]{2}|[VX](?![\p{L}\d]))(?<=\p{Lu}[\p{L}\p{M}]{0,40}[ \t]{1,3})"
                        r"(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\d])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
@@ -80,6 +81,9 @@ _APPROXIMATE = regex.compile(
     r"(?<![\p{L}])(?:unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|environ|près\s+de|quelque|"
     r"approximativement|about|around|roughly|approximately|some|etwa|rund|ungefähr|circa|zirka|"
     r"all'incirca|uns|umas)\s+$", regex.IGNORECASE)
+
+
+APPROXIMATE_REACH = 40  # characters before a number where an approximating phrase is sought
 
 
 def _value(digits: str, grouping: str | None) -> float:
@@ -113,24 +117,81 @@ def _percent_after(text: str, end: int) -> int | None:
 
 
 _TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+# A number written out in words spans at most this many tokens ("quatre-vingt-dix-sept mille trois cent
+# quarante-deux" is 21): where text2num's output does not rejoin its input within it, the rest of
+# the text is left unread.
+MAX_WRITTEN_TOKENS = 40
 
 
 def _replaced_spans(before: str, after: str) -> list[tuple[int, int, int, int]]:
     """Character spans (i1, i2 in ``before``; j1, j2 in ``after``) of the tokens that differ.
 
-    A diff of words, spaces and punctuation marks, not of characters: as exact for what text2num
-    rewrites (whole words become digits) and a few hundred times cheaper on a long sentence.
+    text2num rewrites number words as digits and leaves every other token as it was, so the two
+    token lists are walked side by side: where they part, the rewritten run (digits and their
+    separators) is matched with the shortest run of words after which both lists agree again. The
+    walk is linear in the text (a general diff is quadratic, and slower still on repetitive text).
     """
     spans_a = [m.span() for m in _TOKEN.finditer(before)]
     spans_b = [m.span() for m in _TOKEN.finditer(after)]
     tokens_a = [before[s:e] for s, e in spans_a]
     tokens_b = [after[s:e] for s, e in spans_b]
-    replaced = []
-    for tag, a1, a2, b1, b2 in SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).get_opcodes():
-        if tag == "equal" or a1 == a2 or b1 == b2:
+
+    def rejoins(i: int, j: int) -> bool:
+        if i == len(tokens_a) or j == len(tokens_b):
+            return i == len(tokens_a) and j == len(tokens_b)
+        if tokens_a[i] != tokens_b[j]:
+            return False
+        return i + 1 == len(tokens_a) or j + 1 == len(tokens_b) or tokens_a[i + 1] == tokens_b[j + 1] \
+            or _rewritten(tokens_b[j + 1])
+
+    replaced, i, j = [], 0, 0
+    while i < len(tokens_a) and j < len(tokens_b):
+        if tokens_a[i] == tokens_b[j]:
+            i, j = i + 1, j + 1
             continue
-        replaced.append((spans_a[a1][0], spans_a[a2 - 1][1], spans_b[b1][0], spans_b[b2 - 1][1]))
+        j2 = j
+        while j2 < len(tokens_b) and (_rewritten(tokens_b[j2]) or j2 > j and tokens_b[j2] in ".,"
+                                      and j2 + 1 < len(tokens_b) and tokens_b[j2 + 1][:1].isdigit()):
+            j2 += 1  # "25", "1,5", "12%": digits, and a separator only between digits
+        if j2 == j:
+            break  # not a rewritten number: the outputs part in a way this walk does not know
+        i2 = next((k for k in range(i + 1, min(len(tokens_a), i + MAX_WRITTEN_TOKENS) + 1) if rejoins(k, j2)), None)
+        if i2 is None:
+            break
+        replaced.append((spans_a[i][0], spans_a[i2 - 1][1], spans_b[j][0], spans_b[j2 - 1][1]))
+        i, j = i2, j2
     return replaced
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``:``end`` overlaps one of ``spans`` (sorted, and not overlapping one another)."""
+    at = bisect.bisect_left(spans, (end,))  # the spans that start before ``end``: the last may overlap
+    return at > 0 and spans[at - 1][1] > start
+
+
+def _rewritten(token: str) -> bool:
+    return token[:1].isdigit() or token == "%"
+
+
+PIECE_CHARS = 1000
+_PIECE_END = regex.compile(r"[.!?;…]\s|\n")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut after its sentences' ends, into pieces of at most PIECE_CHARS (cut at a space),
+    each with its offset: a number written out in words never runs across them."""
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + PIECE_CHARS)
+        if end < len(text):
+            boundary = None
+            for boundary in _PIECE_END.finditer(text, start, end):
+                pass
+            space = text.rfind(" ", start, end)
+            end = boundary.end() if boundary is not None else space + 1 if space > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 def _written(text: str, language: str) -> list[Quantity]:
@@ -146,16 +207,21 @@ def _written(text: str, language: str) -> list[Quantity]:
         return []
     # Percent phrases become "%" (same length, offsets kept): text2num would read "cent" as 100.
     prepared = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
-    converted = alpha2digit(prepared, language, threshold=0)
-    if converted == prepared:
-        return []
+    rewritten = []
+    for offset, piece in _pieces(prepared):  # text2num takes time quadratic in what it is given
+        converted = alpha2digit(piece, language, threshold=0)
+        if converted != piece:
+            rewritten += [(i1 + offset, i2 + offset, converted[j1:j2])
+                          for i1, i2, j1, j2 in _replaced_spans(piece, converted)]
     found = []
-    for i1, i2, j1, j2 in _replaced_spans(prepared, converted):
-        original, digits = text[i1:i2], converted[j1:j2]
+    for i1, i2, digits in rewritten:
+        original = text[i1:i2]
         if any(ch.isdigit() for ch in original) or not _DIGITS.search(digits):
             continue
-        before = text[:i1].rstrip()
-        if before and before[-1].isdigit():
+        previous = i1
+        while previous > 0 and text[previous - 1].isspace():
+            previous -= 1
+        if previous > 0 and text[previous - 1].isdigit():
             continue
         start = i1 + len(original) - len(original.lstrip())
         end = i2 - (len(original) - len(original.rstrip()))
@@ -205,9 +271,11 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
         found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
     found += [Quantity(m.start(), m.end(), m.group(), _roman_value(m.group()), regnal=True)
               for m in _ROMAN.finditer(text) if m.group()]
-    taken = [(q.start, q.end) for q in found]
-    found += [q for q in _written(text, language) if not any(s < q.end and q.start < e for s, e in taken)]
-    found = [replace(q, approximate=True) if _APPROXIMATE.search(text, 0, q.start) else q for q in found]
+    taken = sorted((q.start, q.end) for q in found)
+    found += [q for q in _written(text, language) if not _overlaps(taken, q.start, q.end)]
+    # (the words before a number, not the whole text before it: linear in the number of numbers)
+    found = [replace(q, approximate=True) if _APPROXIMATE.search(text, max(0, q.start - APPROXIMATE_REACH), q.start)
+             else q for q in found]
     return tuple(sorted(found, key=lambda q: q.start))
 
 

@@ -83,6 +83,9 @@ CASES = {
     "name with spaces": ("un article.txt", _one_article("Une ligne.").encode(), None),
     "name with newline": ("un\narticle.txt", _one_article("Une ligne.").encode(), None),
     "non-ascii name": ("artículo-été.txt", _one_article("Une ligne.").encode(), None),
+    # a paragraph and its translation of nothing but written-out numbers: read, paired and compared
+    "number-words": ("nombres.txt", ("Des nombres\n\n" + "veinte y tres, cuarenta y uno, " * 6000 + "\n\n"
+                                     + "vingt-trois, quarante et un, " * 6000 + "\n").encode(), None),
 }
 
 

