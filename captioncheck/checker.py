@@ -34,10 +34,11 @@ LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
 # detector's best candidates ("Ve a casa de Juan.": Spanish 0.44, Catalan 0.40, Portuguese 0.14, in an
 # English article): which language it is may be unsure, that it is not the article's is not.
 SLOT_CONFIDENCE = 0.5
-# A caption of two words once its names are masked ("¿Quién es Alvar Aalto?") is never judged alone. In
-# a slot it is, from what its two words say (``SHORT_WORDS``), when the detector is this sure and the
-# article's language is not among its best candidates: two words of a language's everyday vocabulary
-# pick the right one of eight 99.8% of the time at 0.9 (first or last two words of Tatoeba sentences).
+# A caption of two words once its names are masked ("EFE - Angela Merkel, muy emocionada") is never
+# judged alone. In a slot it is, from what its two words say (``SHORT_WORDS``), when the detector is
+# this sure and the article's language is not among its three best candidates. The last table of
+# bench/langid_accuracy.py: the first or last two words of the dev sentences are called foreign 42% of
+# the time beside a caption of another language, and never (0 of 5,769) beside one of their own.
 SHORT_WORDS = 2
 SHORT_SLOT_CONFIDENCE = 0.9
 

@@ -21,9 +21,10 @@ known agency, or joins names with ``/`` and writes one of them in capitals (``Na
 ``Paris / Lyon`` in prose is no credit, and a credit never swallows caption prose: it ends where the
 names end. Where nothing separates it from its caption (after ``©``, or before the caption with no
 dash), the names stop at an agency unless a slash follows it (``© Reuters Soldados ucranianos``), and
-before a last word that opens sentences (``© Reuters / Jane Doe Le stade``). Every pattern runs in time linear in the text (credits are sought only at the start, the
-end, in brackets and after ``©``, with bounded repetition; :func:`captioncheck.lexicon.find_credits`
-memoises the answer, since segment kinds, masking and the rules all ask about the same texts).
+before a last word that opens sentences (``© Reuters / Jane Doe Le stade``). Every pattern runs in
+time linear in the text (credits are sought only at the start, the end, in brackets and after ``©``,
+with bounded repetition; :func:`captioncheck.lexicon.find_credits` memoises the answer, since segment
+kinds, masking and the rules all ask about the same texts).
 """
 
 from __future__ import annotations
