@@ -38,7 +38,7 @@ def words(text: str) -> list[str]:
 
 def _at_sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"'«“(¿¡-–—")
-    return not before or before[-1] in ".!?…:\n"
+    return not before or before[-1] in ".!?…:|\n"
 
 
 def _is_quoted_title(inner: str) -> bool:

@@ -96,6 +96,13 @@ def test_word_evidence_prefers_the_language_whose_words_these_are():
     assert evidence.log_likelihood("hola", "xx") == 0.0
 
 
+@pytest.mark.parametrize("credit", ["Sergei SUPINSKY / AFP - ", "AFP | ", "Javier SORIANO/AFP: "])
+def test_a_caption_is_judged_the_same_with_or_without_its_credit(worded, credit):
+    # what masking the credit leaves ("-", "/", "|", ":") is no prose to weigh
+    for caption in ("Angela Merkel, muy emocionada", "Le ministre visite une école à Lyon"):
+        assert worded.detect(credit + caption, min_words=2) == worded.detect(caption, min_words=2)
+
+
 def test_five_words_always_get_a_language(worded):
     detection = worded.detect("Ve rápido a casa de Ana.")
     assert detection.determined

@@ -53,6 +53,8 @@ def favour(detection: Detection, language: str, prior: float = ARTICLE_PRIOR) ->
 
 # Languages that capitalise every noun: there a lone capitalised word is not a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
+# What masking a credit or a label leaves between words ("AFP - El", "Foto: EFE/Name"): not prose.
+_DEBRIS = "-–—/|:•·"
 # Longer text is judged on its first this many characters.
 SAMPLE_CHARS = 20_000
 # How many of the engine's best languages the word evidence re-ranks, and how much it weighs.
@@ -110,7 +112,7 @@ class LanguageDetector:
         count = len(textutil.words(prose))
         if count < min_words:
             return Detection(UNDETERMINED, 0.0, count)
-        ranked = self.rank(" ".join(prose.split()))
+        ranked = self.rank(" ".join(token for token in prose.split() if token.strip(_DEBRIS)))
         language, confidence = ranked[0]
         alternatives = tuple((lang, round(p, 6)) for lang, p in ranked[:3])
         if count < self.short_words and confidence < self.short_confidence:
