@@ -36,9 +36,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_OPENING = frozenset(" \t\"'«“(¿¡-–—")
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'«“(¿¡-–—")
-    return not before or before[-1] in ".!?…:|\n"
+    at = start  # walked back over what may open a sentence (no copy of the text before: linear)
+    while at > 0 and text[at - 1] in _OPENING:
+        at -= 1
+    return at == 0 or text[at - 1] in ".!?…:|\n"
 
 
 def _is_quoted_title(inner: str) -> bool:
