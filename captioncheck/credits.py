@@ -157,13 +157,18 @@ def _stands_alone(body: str) -> bool:
     return "/" in body and bool(_CAPS_WORD.search(body))
 
 
+def _last_agency(text: str, start: int, end: int) -> regex.Match | None:
+    last = None
+    for last in _AGENCY_PATTERN.finditer(text, start, end):
+        pass
+    return last
+
+
 def _agency_end(text: str, start: int, end: int) -> int:
     """Where a credit that runs on into its caption ends: after its last agency, when only capitalised
     words follow it, linked by no "/" ("© Reuters Soldados ucranianos...": the names of a credit stop
     at an agency, and a photographer after one comes after a slash)."""
-    last = None
-    for last in _AGENCY_PATTERN.finditer(text, start, end):
-        pass
+    last = _last_agency(text, start, end)
     if last is None or "/" in text[last.end():end] or not text[last.end():end].strip():
         return end
     return last.end()
@@ -181,10 +186,8 @@ def _opener_cut(text: str, start: int, end: int) -> int:
 def _ends_with_linked_agency(text: str, start: int, end: int) -> bool:
     """Whether the chain ends with an agency and links its parts ("Name/AGENCY", "Agency via AFP")."""
     body = text[start:end].rstrip(" \t")
-    ending = _AGENCY_PATTERN.search(body)
-    while ending is not None and ending.end() < len(body):
-        ending = _AGENCY_PATTERN.search(body, ending.end())
-    return ending is not None and ("/" in body or bool(_DISTRIBUTOR_WORD.search(body)))
+    last = _last_agency(body, 0, len(body))
+    return last is not None and last.end() == len(body) and ("/" in body or bool(_DISTRIBUTOR_WORD.search(body)))
 
 
 def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
