@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
@@ -47,6 +48,12 @@ _PERCENT = regex.compile(
     r"[ \u00a0\u202f]?(?:%|por\s+ciento|pour\s+cent|per\s*cent|percent|por\s+cento|per\s+cento|prozent)(?![\p{L}])",
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
+# Spellings text2num does not read, respelled before it runs: the apocope of "veintiuno" before a
+# masculine noun ("veintiún años", "trescientos veintiún metros").
+RESPELLINGS: dict[str, dict[str, str]] = {"es": {"veintiún": "veintiuno", "veintiun": "veintiuno"}}
+_RESPELLING = {language: regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(forms) + r")(?![\p{L}\p{M}])",
+                                       regex.IGNORECASE)
+               for language, forms in RESPELLINGS.items()}
 _ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
 # A Roman numeral after a capitalised word: a monarch's or pope's number ("Carlos III", "Pie XII"), a
 # war's or an event's ("World War II"). Another language may write the same in words ("la Seconde
@@ -194,6 +201,30 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _respelled(text: str, language: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with the ``RESPELLINGS`` of ``language``, and a map from an offset in it that is not
+    inside a respelled word to the same place in ``text``."""
+    pattern = _RESPELLING.get(language)
+    if pattern is None:
+        return text, lambda offset: offset
+    parts, ends, shifts, last, shift = [], [], [], 0, 0
+    for match in pattern.finditer(text):
+        spelling = RESPELLINGS[language][match.group().casefold()]
+        parts += [text[last:match.start()], spelling]
+        shift += len(spelling) - len(match.group())
+        ends.append(match.start() + shift + len(match.group()))  # where the respelled word ends
+        shifts.append(shift)
+        last = match.end()
+    if not parts:
+        return text, lambda offset: offset
+
+    def original_at(offset: int) -> int:
+        before = bisect.bisect_right(ends, offset)  # respelled words that end at or before ``offset``
+        return offset - (shifts[before - 1] if before else 0)
+
+    return "".join(parts) + text[last:], original_at
+
+
 def _written(text: str, language: str) -> list[Quantity]:
     """Numbers written out in words, found by text2num's ``alpha2digit`` and placed back in ``text``.
 
@@ -206,12 +237,12 @@ def _written(text: str, language: str) -> list[Quantity]:
     if language not in WRITTEN_LANGUAGES or not any(ch.isalpha() for ch in text):
         return []
     # Percent phrases become "%" (same length, offsets kept): text2num would read "cent" as 100.
-    prepared = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
+    prepared, original_at = _respelled(_PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text), language)
     rewritten = []
     for offset, piece in _pieces(prepared):  # text2num takes time quadratic in what it is given
         converted = alpha2digit(piece, language, threshold=0)
         if converted != piece:
-            rewritten += [(i1 + offset, i2 + offset, converted[j1:j2])
+            rewritten += [(original_at(i1 + offset), original_at(i2 + offset), converted[j1:j2])
                           for i1, i2, j1, j2 in _replaced_spans(piece, converted)]
     found = []
     for i1, i2, digits in rewritten:

@@ -13,6 +13,8 @@ from captioncheck.positions import Side, positions
     ("2,000 people", "en", "2000 Menschen", "de"),
     ("dos heridos", "es", "2 blessés", "fr"),
     ("le 15 mars 2023", "fr", "el 15 de marzo de 2023", "es"),
+    ("Veintiún heridos en una torre de trescientos veintiún metros", "es",
+     "21 blessés dans une tour de trois cent vingt et un mètres", "fr"),
 ])
 def test_same_numbers_in_different_notations(left, left_lang, right, right_lang):
     alone = numbers.unmatched(numbers.quantities(left, left_lang), numbers.quantities(right, right_lang))
@@ -34,6 +36,15 @@ def test_roman_numerals_after_a_name(left, left_language, right, right_language,
     alone = numbers.unmatched(list(numbers.quantities(left, left_language)),
                               list(numbers.quantities(right, right_language)))
     assert tuple([q.text for q in side] for side in alone) == expected
+
+
+def test_a_respelled_number_word_keeps_its_place_in_the_text():
+    text = "Veintiún heridos, treinta y un muertos y veintiún mil desplazados"
+    found = [(q.text, q.value, text[q.start:q.end]) for q in numbers.quantities(text, "es")]
+    assert found == [("Veintiún", 21, "Veintiún"), ("treinta y un", 31, "treinta y un"),
+                     ("veintiún mil", 21000, "veintiún mil")]
+    alone = numbers.unmatched(numbers.quantities("veintiún años", "es"), numbers.quantities("22 ans", "fr"))
+    assert alone != ([], [])
 
 
 def test_different_numbers():
