@@ -139,6 +139,7 @@ def _exonym_groups() -> dict[str, int]:
 
 
 _GROUPS = _exonym_groups()
+MAX_GROUP_WORDS = max(len(form.split()) for form in _GROUPS)  # the longest known multilingual name, in words
 _DEMONYM_PATTERNS = {_GROUPS[first]: regex.compile(rf"(?<![\p{{L}}\d])(?:{forms})(?![\p{{L}}\d])")
                      for first, forms in DEMONYMS.items()}
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?:\.\p{Lu}+)*\.?(?![\p{L}\d])")
@@ -340,10 +341,27 @@ def _group_present(phrase: str, folded_other: str, other_text: str) -> bool | No
     return demonym is not None and demonym.search(folded_other) is not None
 
 
+def _in_present_groups(words: list[str], folded_other: str, other_text: str) -> set[int]:
+    """The indexes of ``words`` that belong to a run of them forming a known multilingual name which
+    ``other_text`` has ("united nations" in "united nations security council")."""
+    inside: set[int] = set()
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + MAX_GROUP_WORDS) + 1):
+            if _group_present(" ".join(words[start:end]), folded_other, other_text):
+                inside.update(range(start, end))
+    return inside
+
+
 def absent_words(name: Name, source_text: str, other_text: str, language: str = "und",
-                 other_language: str = "und") -> list[str]:
+                 other_language: str = "und", renders: Callable[[str], bool] | None = None) -> list[str]:
     """The words of ``name`` that no word of ``other_text`` renders; empty when the name is there.
-    ``language`` and ``other_language`` are the two texts' languages, for transliterated names."""
+    ``language`` and ``other_language`` are the two texts' languages, for transliterated names.
+
+    A word is rendered when the other text writes it alike (up to case, accents, spelling and
+    transliteration), when a known multilingual name the word is part of is there ("United Nations"
+    in "United Nations Security Council" / "la ONU"), or when ``renders`` (the encoder's judgement)
+    says a word of the other text translates it: names made of ordinary words are translated word
+    for word ("Red Cross" / "Cruz Roja", "Tower Bridge" / "pont de la Tour")."""
     folded_other = fold(other_text)
     other_words = folded_other.split()
     # the name with up to two following words, for forms such as "Nations unies" or "Estados Unidos"
@@ -353,13 +371,16 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
         known = _group_present(" ".join(following[:size + extra]), folded_other, other_text)
         if known is not None:
             return [] if known else [name.text]
+    words = fold(name.text).split()
+    in_known_name = _in_present_groups(words, folded_other, other_text)
     absent = []
-    for word, written in zip(fold(name.text).split(), name.text.split()):
-        if word in NOT_NAMES or (len(word) < 3 and not written.isupper()):
+    for index, (word, written) in enumerate(zip(words, name.text.split())):
+        if word in NOT_NAMES or word in _PARTICLE_WORDS or (len(word) < 3 and not written.isupper()):
             continue
-        if any(_similar(word, candidate, language, other_language) for candidate in other_words):
+        if index in in_known_name or any(_similar(word, candidate, language, other_language)
+                                         for candidate in other_words):
             continue
-        if _group_present(word, folded_other, other_text):
+        if renders is not None and renders(written):
             continue
         absent.append(written)
     if absent and len(absent) < len(name.text.split()):
@@ -413,19 +434,27 @@ def same_name(left: str, right: str) -> bool:
                for other in right_words)
 
 
+def _rendered_in(renders: Callable[[str, str, str], bool], other: str, other_language: str, word: str) -> bool:
+    return renders(word, other, other_language)
+
+
 def missing(left: str, right: str, left_language: str = "und", right_language: str = "und",
-            translated: Callable[[str, str], bool] | None = None) -> tuple[list[str], list[str]]:
+            translated: Callable[[str, str], bool] | None = None,
+            renders: Callable[[str, str, str], bool] | None = None) -> tuple[list[str], list[str]]:
     """The names (or parts of names) of ``left`` absent from ``right``, and the reverse.
 
     A weak name (see :class:`Name`) is reported only when the other side has a name of its own in
     its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun. A name of one
     side that ``translated`` says the other side translates ("John" and "Juan", "VIH" and "SIDA",
-    "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change.
+    "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change; so is a word
+    of a name that ``renders(word, other_text, other_language)`` says a word of the other side
+    translates (see :func:`absent_words`).
     """
     def side(text: str, language: str, other: str, other_language: str) -> list[tuple[str, Name]]:
         out = []
+        rendered = None if renders is None else functools.partial(_rendered_in, renders, other, other_language)
         for name in names(text, language):
-            absent = absent_words(name, text, other, language, other_language)
+            absent = absent_words(name, text, other, language, other_language, rendered)
             if absent:
                 out.append((" ".join(absent), name))
         return out

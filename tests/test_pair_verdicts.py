@@ -48,8 +48,9 @@ def _article(row: dict[str, str]) -> str:
 
 def test_every_case_is_covered_in_four_directions():
     directions = {(r["source_language"], r["target_language"]) for r in ROWS}
-    assert directions == {("es", "fr"), ("fr", "es"), ("es", "en"), ("en", "fr")}
-    for direction in directions:
+    required = {("es", "fr"), ("fr", "es"), ("es", "en"), ("en", "fr")}
+    assert required <= directions
+    for direction in required:
         cases = {r["case"] for r in ROWS if (r["source_language"], r["target_language"]) == direction}
         assert cases == {"faithful", *EXPECTED}
 

@@ -3,8 +3,10 @@
 The names of each side (runs of capitalised words and acronyms) must be found on the other side.
 Matching tolerates what translation does to names: case and accents, transliteration
 (``Zelensky``/``Zelenski``), and the forms that differ by language (``OTAN``/``NATO``,
-``Kiev``/``Kyiv``, ``Moscou``/``Moscú``/``Moscow``, ``Nations unies``/``ONU``). Credits are left to
-``credit-mismatch``.
+``Kiev``/``Kyiv``, ``Moscou``/``Moscú``/``Moscow``, ``Nations unies``/``ONU``), and names made of
+ordinary words that a translation renders word for word (``Red Cross``/``Cruz Roja``,
+``Tower Bridge``/``pont de la Tour``: the multilingual encoder's word vectors). Credits are left
+to ``credit-mismatch``.
 
 Example::
 
