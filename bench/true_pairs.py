@@ -12,7 +12,9 @@ the untranslated caption above its translation and, in a second article, below i
 - **mutations** of the translation, each counted as found when the expected rule fires on the pair:
   a person's name replaced by another (name-mismatch), a number changed (number-mismatch), left and
   right swapped in a position note (position-mismatch), the last clause dropped (meaning-divergence),
-  and the translation replaced by the translation of another pair (a wrong caption: meaning-divergence);
+  the translation replaced by the translation of another pair (a wrong caption: meaning-divergence),
+  and by the sentence of the article's language most like it below a cosine of 0.7 (a close wrong
+  caption, about the same kind of scene: meaning-divergence);
 - **same-language slots**: two consecutive sentences of the article's language as one caption slot,
   where any untranslated-segment or -fragment is a false alarm (``--show same-language`` lists them).
 
@@ -32,9 +34,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import regex
 
 from captioncheck.checker import Checker
+from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
 from captioncheck.numbers import quantities
 from captioncheck.settings import Settings
 
@@ -130,11 +134,39 @@ def _drop_clause(target: str) -> str | None:
     return head + target.rstrip()[-1] if target.rstrip()[-1] in ".!?" else head
 
 
-def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random) -> Iterator[Case]:
-    by_language: dict[str, list[str]] = defaultdict(list)
+# A "close" wrong caption is the sentence of the same language most like the true translation, but
+# below this cosine (above it the two are often the same sentence reworded: "I'm tired" / "I am tired").
+CLOSE_BELOW = 0.7
+
+
+def sentences_by_language(pairs: list[tuple[str, str, str, str]]) -> dict[str, list[str]]:
+    """Every sentence of the pairs, by language."""
+    found: dict[str, list[str]] = defaultdict(list)
     for first, second, text1, text2 in pairs:
-        by_language[first].append(text1)
-        by_language[second].append(text2)
+        found[first].append(text1)
+        found[second].append(text2)
+    return found
+
+
+def nearest_others(pairs: list[tuple[str, str, str, str]]) -> dict[str, str]:
+    """For each sentence, the sentence of its language the embedded encoder finds most alike, below
+    CLOSE_BELOW: a caption about the same kind of scene, left beside the wrong photo."""
+    encoder = load_encoder(DEFAULT_MODEL)
+    nearest = {}
+    for texts in sentences_by_language(pairs).values():
+        texts = sorted(set(texts))
+        vectors = np.concatenate([encoder.encode(texts[i:i + 256]) for i in range(0, len(texts), 256)])
+        similarity = vectors @ vectors.T
+        similarity[similarity >= CLOSE_BELOW] = -1.0  # itself, and its rewordings
+        for text, row in zip(texts, similarity):
+            nearest[text] = texts[int(row.argmax())]
+    return nearest
+
+
+def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random,
+          nearest: dict[str, str] | None = None) -> Iterator[Case]:
+    """Every case of the benchmark; "close" wrong captions only when ``nearest`` is given."""
+    by_language = sentences_by_language(pairs)
     for first, second, text1, text2 in pairs:
         for source_language, article, source, target in ((first, second, text1, text2), (second, first, text2, text1)):
             direction = f"{source_language}>{article}"
@@ -155,6 +187,8 @@ def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random) -> Iterato
                 yield Case(direction, "clause", source, dropped, article)
             other_target = rng.choice([t for t in by_language[article] if t != target])
             yield Case(direction, "wrong", source, other_target, article)
+            if nearest is not None:
+                yield Case(direction, "close", source, nearest[target], article)
 
 
 def article_text(case: Case) -> tuple[str, int, int]:
@@ -167,7 +201,7 @@ def article_text(case: Case) -> tuple[str, int, int]:
 
 
 EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
-            "clause": "meaning-divergence", "wrong": "meaning-divergence"}
+            "clause": "meaning-divergence", "wrong": "meaning-divergence", "close": "meaning-divergence"}
 
 
 @dataclass(frozen=True)
@@ -218,7 +252,7 @@ def main() -> None:
     started = time.perf_counter()
     faithful, flagged, found_paired = Counter(), defaultdict(Counter), Counter()
     mutated, caught = Counter(), Counter()
-    all_cases = list(cases(pairs, random.Random(0)))
+    all_cases = list(cases(pairs, random.Random(0), nearest_others(pairs)))
     laid_out = [article_text(case) for case in all_cases]
     count = len(all_cases)
     for case, (_, source_line, target_line), (findings, segments) in zip(
@@ -263,7 +297,7 @@ def main() -> None:
           + " | ".join(f"{100 * sum(flagged[d][r] for d in directions) / totals['n']:.1f}%" for r in MISMATCH_RULES)
           + f" | {100 * totals['paired'] / totals['n']:.1f}% |")
     print("\nMutations found by the expected rule (recall):\n")
-    kinds = ("name", "number", "position", "clause", "wrong")
+    kinds = ("name", "number", "position", "clause", "wrong", "close")
     print("| direction | " + " | ".join(f"{k} ({EXPECTED[k]})" for k in kinds) + " |")
     print("|---|" + "---:|" * len(kinds))
     for direction in directions:
@@ -283,10 +317,7 @@ def main() -> None:
 def same_language_slots(pairs: list[tuple[str, str, str, str]], jobs: int, show: bool) -> None:
     """Two consecutive sentences of one language laid out as one caption slot in an article of that
     language: nothing is untranslated, so any untranslated-segment or -fragment is a false alarm."""
-    by_language: dict[str, list[str]] = defaultdict(list)
-    for first, second, text1, text2 in pairs:
-        by_language[first].append(text1)
-        by_language[second].append(text2)
+    by_language = sentences_by_language(pairs)
     slots = [(language, first, second) for language in sorted(by_language)
              for first, second in zip(by_language[language], by_language[language][1:])]
     texts = []
