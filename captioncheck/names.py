@@ -341,6 +341,19 @@ def _group_present(phrase: str, folded_other: str, other_text: str) -> bool | No
     return demonym is not None and demonym.search(folded_other) is not None
 
 
+# German writes a place's adjective as its name and -er, capitalised: "der Kölner Dom" (Köln), "die
+# Berliner Mauer", "die Pariser Polizei", "die Wiener Staatsoper".
+_PLACE_ADJECTIVE_ENDINGS = {"de": "er", "lb": "er"}
+
+
+def _place_forms(word: str, language: str) -> tuple[str, ...]:
+    """``word`` (folded), and the place name it may be the adjective of in ``language``."""
+    ending = _PLACE_ADJECTIVE_ENDINGS.get(language)
+    if ending and word.endswith(ending) and len(word) >= len(ending) + 4:
+        return word, word[:-len(ending)]
+    return (word,)
+
+
 def _in_present_groups(words: list[str], folded_other: str, other_text: str) -> set[int]:
     """The indexes of ``words`` that belong to a run of them forming a known multilingual name which
     ``other_text`` has ("united nations" in "united nations security council")."""
@@ -362,7 +375,7 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
     in "United Nations Security Council" / "la ONU"), or when ``renders`` (the encoder's judgement)
     says a word of the other text translates it: names made of ordinary words are translated word
     for word ("Red Cross" / "Cruz Roja", "Tower Bridge" / "pont de la Tour")."""
-    folded_other = fold(other_text)
+    folded_other = " ".join(form for word in fold(other_text).split() for form in _place_forms(word, other_language))
     other_words = folded_other.split()
     # the name with up to two following words, for forms such as "Nations unies" or "Estados Unidos"
     following = fold(source_text[name.start:]).split()
@@ -377,8 +390,9 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
     for index, (word, written) in enumerate(zip(words, name.text.split())):
         if word in NOT_NAMES or word in _PARTICLE_WORDS or (len(word) < 3 and not written.isupper()):
             continue
-        if index in in_known_name or any(_similar(word, candidate, language, other_language)
-                                         for candidate in other_words):
+        if index in in_known_name or any(_similar(form, candidate, language, other_language)
+                                         or _group_present(form, folded_other, other_text)
+                                         for form in _place_forms(word, language) for candidate in other_words):
             continue
         if renders is not None and renders(written):
             continue
