@@ -32,8 +32,18 @@ def files() -> dict[str, bytes]:
                        for _ in range(12_000))
     french = " ".join(f"{rng.choice(['vingt', 'trente', 'quarante'])}-{rng.choice(['deux', 'trois', 'quatre'])},"
                       for _ in range(12_000))
+    # two caption lines of one slot naming 2,500 made-up people each: every name is looked for on the
+    # other side
+    syllables = "ka lo mi ra te su na vo pe li do ga ri ne to ba".split()
+
+    def person() -> str:
+        return " ".join("".join(rng.choice(syllables) for _ in range(3)).capitalize() for _ in range(2))
+    spanish_names = " ".join(f"saluda a {person()}, alcalde de la ciudad, y" for _ in range(2500))
+    french_names = " ".join(f"salue {person()}, maire de la ville, et" for _ in range(2500))
     return {
         "number-words-2x200KB.txt": f"Des nombres\n\n{spanish}\n\n{french}\n".encode(),
+        "names-2x90KB.txt": (f"Le ministre présente son plan aux habitants de la ville\n\nAFP - El ministro "
+                             f"{spanish_names} se va.\nAFP - Le ministre {french_names} s'en va.\n").encode(),
         "line-4.4MB.txt": line.encode(),
         "line-4.4MB.md": line.encode(),
         "line-4.4MB.html": f"<p>{line}</p>".encode(),

@@ -27,6 +27,10 @@ MATCH = 0.55
 # Words more frequent than this in their language are function words, left out of the alignment.
 FUNCTION_WORD_FREQUENCY = 1e-3
 CACHE_SIZE = 20_000  # vectors kept: 40 MB at most
+# Content words aligned per side: the similarity matrix is the product of the two sides' counts. A
+# caption has a few dozen; a side this long is no caption, and the encoder reads only its beginning
+# too (captioncheck.embeddings.use_m3.MAX_PIECES).
+MAX_WORDS = 400
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*")  # l'Assemblée: l, Assemblée
 
 
@@ -92,9 +96,12 @@ class WordVectors:
 
 
 def content_words(text: str, language: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the words of ``text`` that carry meaning (function words left out)."""
+    """(start, end, word) of the first MAX_WORDS words of ``text`` that carry meaning (function words
+    left out)."""
     found = []
     for match in _WORD.finditer(text):
+        if len(found) == MAX_WORDS:
+            break
         word = match.group()
         if not word[0].isdigit() and frequency(word, language) >= FUNCTION_WORD_FREQUENCY:
             continue

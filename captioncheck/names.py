@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 from anyascii import anyascii
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import text as textutil
 from .numbers import quantities
@@ -323,6 +323,58 @@ def _similar(a: str, b: str, language: str = "und", other_language: str = "und")
     return sound_a is not None and sound_b is not None and _close(sound_a, sound_b)
 
 
+def _initial(key: str) -> str:
+    return "V" if key[0] in "aeiou" else key[0]
+
+
+class _Keys:
+    """The keys of a text's words, indexed so that finding a word :func:`_close` to another is not a
+    comparison with every word of the text: a text with thousands of names stays linear."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.exact = keys
+        self.by_start: dict[tuple[str, int], list[str]] = {}
+        for key in sorted(keys):
+            if len(key) >= 4:
+                self.by_start.setdefault((_initial(key), len(key)), []).append(key)
+
+    def has_close(self, key: str) -> bool:
+        """Whether some key is :func:`_close` to ``key``."""
+        if key in self.exact:
+            return True
+        if len(key) < 4:
+            return False
+        # a ratio of 80 needs the shorter key at least 2/3 of the longer one's length
+        for length in range(max(4, -(-2 * len(key) // 3)), 3 * len(key) // 2 + 1):
+            candidates = self.by_start.get((_initial(key), length))
+            if candidates and process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=80) is not None:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class _WordsOf:
+    """A text's words (folded), with their spelling and transliteration keys (see :func:`_similar`)."""
+
+    words: frozenset[str]
+    spellings: _Keys
+    sounds: _Keys | None
+
+    def has_similar(self, word: str, language: str) -> bool:
+        """Whether one of the words is :func:`_similar` to ``word`` (written in ``language``)."""
+        if word in self.words or self.spellings.has_close(name_key(word)):
+            return True
+        sound = sound_key(word, language)
+        return sound is not None and self.sounds is not None and self.sounds.has_close(sound)
+
+
+@functools.lru_cache(maxsize=256)
+def _words_of(folded_text: str, language: str) -> _WordsOf:
+    words = frozenset(folded_text.split())
+    sounds = {sound_key(w, language) for w in words} if language in SOUNDS else None
+    return _WordsOf(words, _Keys({name_key(w) for w in words}), _Keys(sounds) if sounds is not None else None)
+
+
 def _form_in(form: str, folded_text: str, original: str) -> bool:
     """A short form (``UN``, ``US``) counts only as a capitalised word; a longer one anywhere."""
     if len(form) <= 3:
@@ -354,6 +406,15 @@ def _place_forms(word: str, language: str) -> tuple[str, ...]:
     return (word,)
 
 
+@functools.lru_cache(maxsize=256)
+def _folded_with_places(text: str, language: str) -> str:
+    """``text`` folded, each place adjective followed by its place (see :func:`_place_forms`)."""
+    return " ".join(form for word in fold(text).split() for form in _place_forms(word, language))
+
+
+FOLLOWING_CHARS = 100  # how far after a name its two following words are looked for
+
+
 def _in_present_groups(words: list[str], folded_other: str, other_text: str) -> set[int]:
     """The indexes of ``words`` that belong to a run of them forming a known multilingual name which
     ``other_text`` has ("united nations" in "united nations security council")."""
@@ -375,10 +436,10 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
     in "United Nations Security Council" / "la ONU"), or when ``renders`` (the encoder's judgement)
     says a word of the other text translates it: names made of ordinary words are translated word
     for word ("Red Cross" / "Cruz Roja", "Tower Bridge" / "pont de la Tour")."""
-    folded_other = " ".join(form for word in fold(other_text).split() for form in _place_forms(word, other_language))
-    other_words = folded_other.split()
+    folded_other = _folded_with_places(other_text, other_language)
+    other_words = _words_of(folded_other, other_language)
     # the name with up to two following words, for forms such as "Nations unies" or "Estados Unidos"
-    following = fold(source_text[name.start:]).split()
+    following = fold(source_text[name.start:name.end + FOLLOWING_CHARS]).split()
     size = len(fold(name.text).split())
     for extra in (0, 1, 2):
         known = _group_present(" ".join(following[:size + extra]), folded_other, other_text)
@@ -390,9 +451,9 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
     for index, (word, written) in enumerate(zip(words, name.text.split())):
         if word in NOT_NAMES or word in _PARTICLE_WORDS or (len(word) < 3 and not written.isupper()):
             continue
-        if index in in_known_name or any(_similar(form, candidate, language, other_language)
+        if index in in_known_name or any(other_words.has_similar(form, language)
                                          or _group_present(form, folded_other, other_text)
-                                         for form in _place_forms(word, language) for candidate in other_words):
+                                         for form in _place_forms(word, language)):
             continue
         if renders is not None and renders(written):
             continue

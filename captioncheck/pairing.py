@@ -24,6 +24,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
+import numpy as np
+
 from . import lexicon, names
 from .alignment import WordVectors, align, content_words
 from .context import PROSE_KINDS, Pair
@@ -33,6 +35,9 @@ from .equivalence import evaluate, texts_to_encode
 from .langid import Detection
 
 WORD_TRANSLATION = 0.75  # word cosine from which a word translates a word of a name (see _renderings)
+# Beyond this many distinct content words the other side is no caption, and its words are not searched
+# for translations of name words (the search is the product of the two sides' word counts).
+MAX_RENDERING_WORDS = 300
 NAME_TRANSLATION = 0.6  # cosine from which two names are translations of each other (see _translations)
 
 WINDOW = 2
@@ -73,12 +78,17 @@ def _renderings(vectors: WordVectors) -> Callable[[str, str, str], bool]:
     and Cruz 0.77, Security and Seguridad 0.93, White and Blanca 0.91), while names of different
     places, people or brands stay below WORD_TRANSLATION (Israel and Palestina 0.71, Madrid and
     Barcelona 0.59, Messi and Ronaldo 0.61, Tom and Pedro 0.49)."""
+    others: dict[tuple[str, str], np.ndarray] = {}  # the other side's word vectors, once per side
+
     def renders(word: str, other_text: str, other_language: str) -> bool:
-        others = [w for _, _, w in content_words(other_text, other_language)]
-        if not others:
+        if (other_text, other_language) not in others:
+            words = list(dict.fromkeys(w for _, _, w in content_words(other_text, other_language)))
+            others[other_text, other_language] = vectors.vectors(words) if 0 < len(words) <= MAX_RENDERING_WORDS \
+                else np.zeros((0, 1), dtype=np.float32)
+        matrix = others[other_text, other_language]
+        if not len(matrix):
             return False
-        found = vectors.vectors([word.casefold(), *others])
-        return float((found[1:] @ found[0]).max()) >= WORD_TRANSLATION
+        return float((matrix @ vectors.vectors([word.casefold()])[0]).max()) >= WORD_TRANSLATION
     return renders
 
 

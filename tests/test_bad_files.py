@@ -8,6 +8,7 @@ good article is still reported, and that no input file was written (same bytes, 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import resource
@@ -55,6 +56,14 @@ def _write(path: Path, data: bytes | str) -> Path:
     return path
 
 
+def _names(count: int, offset: int) -> list[str]:
+    """``count`` made-up two-word names, distinct for each ``offset``."""
+    syllables = "ka lo mi ra te su na vo pe li do ga ri ne to ba".split()
+    words = ["".join(parts).capitalize() for parts in itertools.product(syllables, repeat=3)]
+    return [f"{words[(offset + 2 * i) % len(words)]} {words[(offset + 2 * i + 1) % len(words)]}"
+            for i in range(count)]
+
+
 CASES = {
     # name: (file name, content, expected words of its error line or None for no error)
     "empty": ("empty.txt", b"", None),
@@ -86,6 +95,13 @@ CASES = {
     # a paragraph and its translation of nothing but written-out numbers: read, paired and compared
     "number-words": ("nombres.txt", ("Des nombres\n\n" + "veinte y tres, cuarenta y uno, " * 6000 + "\n\n"
                                      + "vingt-trois, quarante et un, " * 6000 + "\n").encode(), None),
+    # two caption lines of one slot naming 2,500 people each, none the same: every name is looked for
+    # on the other side
+    "names": ("noms.txt", ("Le ministre présente son plan aux habitants de la ville\n\nAFP - El ministro "
+                           + " ".join(f"saluda a {n}, alcalde de la ciudad, y" for n in _names(2500, 0))
+                           + " se va.\nAFP - Le ministre "
+                           + " ".join(f"salue {n}, maire de la ville, et" for n in _names(2500, 1))
+                           + " s'en va.\n").encode(), None),
 }
 
 
