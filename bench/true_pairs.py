@@ -34,7 +34,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import regex
 
 from captioncheck.checker import Checker
@@ -151,6 +150,8 @@ def sentences_by_language(pairs: list[tuple[str, str, str, str]]) -> dict[str, l
 def nearest_others(pairs: list[tuple[str, str, str, str]]) -> dict[str, str]:
     """For each sentence, the sentence of its language the embedded encoder finds most alike, below
     CLOSE_BELOW: a caption about the same kind of scene, left beside the wrong photo."""
+    import numpy as np  # here, not above: captioncheck keeps numpy's BLAS to one thread only if it loads first
+
     encoder = load_encoder(DEFAULT_MODEL)
     nearest = {}
     for texts in sentences_by_language(pairs).values():
