@@ -360,6 +360,10 @@ class _WordsOf:
     spellings: _Keys
     sounds: _Keys | None
 
+    def has_same(self, word: str) -> bool:
+        """Whether one of the words has the spelling key of ``word`` (no fuzzy match)."""
+        return word in self.words or name_key(word) in self.spellings.exact
+
     def has_similar(self, word: str, language: str) -> bool:
         """Whether one of the words is :func:`_similar` to ``word`` (written in ``language``)."""
         if word in self.words or self.spellings.has_close(name_key(word)):
@@ -454,6 +458,11 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
         if index in in_known_name or any(other_words.has_similar(form, language)
                                          or _group_present(form, folded_other, other_text)
                                          for form in _place_forms(word, language)):
+            continue
+        # one language writes as one word what the other writes as two ("San Remo" / "Sanremo")
+        joined = [words[index - 1] + word] if index else []
+        joined += [word + following[index + 1]] if index + 1 < len(following) else []
+        if any(other_words.has_same(form) for form in joined):
             continue
         if renders is not None and renders(written):
             continue
