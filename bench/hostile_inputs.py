@@ -42,6 +42,9 @@ def files() -> dict[str, bytes]:
     french_names = " ".join(f"salue {person()}, maire de la ville, et" for _ in range(2500))
     return {
         "number-words-2x200KB.txt": f"Des nombres\n\n{spanish}\n\n{french}\n".encode(),
+        "times-2x140KB.txt": ("Les horaires des trains de la ville\n\nAFP - Llegó el tren " + "a las 2:30 y 14h15, " * 8000
+                              + "con retraso.\nAFP - Le train est arrivé " + "à 2:30 et 14h15, " * 8000
+                              + "en retard.\n").encode(),
         "names-2x90KB.txt": (f"Le ministre présente son plan aux habitants de la ville\n\nAFP - El ministro "
                              f"{spanish_names} se va.\nAFP - Le ministre {french_names} s'en va.\n").encode(),
         "line-4.4MB.txt": line.encode(),

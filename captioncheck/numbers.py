@@ -284,13 +284,13 @@ def _ambiguous(word: str, value: float, language: str) -> bool:
 def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
     """Every number in ``text``, in order: digits in any grouping, and numbers written out in words."""
     found = []
-    times = [(m.start(), m.end()) for m in _TIME.finditer(text)]
     for match in _TIME.finditer(text):
         # "2:30", "14h30": a time of day, written "dos y media" as often as in figures; never alone
         value = int(match.group("hours")) + int(match.group("minutes")) / 60
         found.append(Quantity(match.start(), match.end(), match.group(), value, soft=True))
+    times = [(q.start, q.end) for q in found]  # in order, apart: finditer's
     for match in _NUMBER.finditer(text):
-        if any(s <= match.start() < e for s, e in times):
+        if _overlaps(times, match.start(), match.start() + 1):
             continue
         value = _value(match.group("digits"), match.group("sep"))
         scale, end = _scale(text, match.end(), language)

@@ -95,6 +95,10 @@ CASES = {
     # a paragraph and its translation of nothing but written-out numbers: read, paired and compared
     "number-words": ("nombres.txt", ("Des nombres\n\n" + "veinte y tres, cuarenta y uno, " * 6000 + "\n\n"
                                      + "vingt-trois, quarante et un, " * 6000 + "\n").encode(), None),
+    # two caption lines of one slot with 16,000 times of day each: each number is tested against the times
+    "times": ("horaires.txt", ("Les horaires des trains de la ville\n\nAFP - Llegó el tren "
+                               + "a las 2:30 y 14h15, " * 8000 + "con retraso.\nAFP - Le train est arrivé "
+                               + "à 2:30 et 14h15, " * 8000 + "en retard.\n").encode(), None),
     # two caption lines of one slot naming 2,500 people each, none the same: every name is looked for
     # on the other side
     "names": ("noms.txt", ("Le ministre présente son plan aux habitants de la ville\n\nAFP - El ministro "
