@@ -94,7 +94,6 @@ _ICON_OR_SPACE = r"[ \t]*"
 
 LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|[ \t]*\.?[ \t]*$)")
 BARE_REACH = 200  # a leading credit without a separator links its parts within this many characters
-_LINK_HINTS = ("/", " via ", " vía ", " for ", " para ", " pour ", " per ", " für ")
 # A leading credit with no separator before the caption ("Getty Images via AFP Soldados ucranianos..."):
 # taken only when it names an agency and links its parts (/, via), and cut after its last agency.
 LEADING_BARE = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
@@ -187,7 +186,12 @@ def _ends_with_linked_agency(text: str, start: int, end: int) -> bool:
     """Whether the chain ends with an agency and links its parts ("Name/AGENCY", "Agency via AFP")."""
     body = text[start:end].rstrip(" \t")
     last = _last_agency(body, 0, len(body))
-    return last is not None and last.end() == len(body) and ("/" in body or bool(_DISTRIBUTOR_WORD.search(body)))
+    return last is not None and last.end() == len(body) and _links(body)
+
+
+def _links(text: str) -> bool:
+    """Whether ``text`` links names as a credit does: "Name/AGENCY", "Agency via AFP"."""
+    return "/" in text or _DISTRIBUTOR_WORD.search(text) is not None
 
 
 def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
@@ -243,7 +247,7 @@ def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
     leading = LEADING.match(text, lead)
     if leading:
         add(_credit(leading, text, "leading"))
-    elif any(hint in text[lead:lead + BARE_REACH] for hint in _LINK_HINTS):  # what a bare credit needs
+    elif _links(text[lead:lead + BARE_REACH]):  # what a bare credit needs (see _ends_with_linked_agency)
         bare = LEADING_BARE.match(text, lead)
         if bare:
             add(_credit(bare, text, "bare"))
