@@ -150,13 +150,11 @@ def sentences_by_language(pairs: list[tuple[str, str, str, str]]) -> dict[str, l
 def nearest_others(pairs: list[tuple[str, str, str, str]]) -> dict[str, str]:
     """For each sentence, the sentence of its language the embedded encoder finds most alike, below
     CLOSE_BELOW: a caption about the same kind of scene, left beside the wrong photo."""
-    import numpy as np  # here, not above: captioncheck keeps numpy's BLAS to one thread only if it loads first
-
     encoder = load_encoder(DEFAULT_MODEL)
     nearest = {}
     for texts in sentences_by_language(pairs).values():
         texts = sorted(set(texts))
-        vectors = np.concatenate([encoder.encode(texts[i:i + 256]) for i in range(0, len(texts), 256)])
+        vectors = encoder.encode(texts)
         similarity = vectors @ vectors.T
         similarity[similarity >= CLOSE_BELOW] = -1.0  # itself, and its rewordings
         for text, row in zip(texts, similarity):
