@@ -207,14 +207,20 @@ def test_dask_run_killed_then_resumed_redoes_only_unfinished_partitions(tmp_path
     command = [sys.executable, "-m", "captioncheck", "audit", str(archive), "--output", str(out),
                "--engine", "dask", "--jobs", "2", "--partition-rows", "5", "--output-format", "jsonl"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    def manifests() -> list[Path]:
+        """The manifests written whole: a kill can leave one half-written under a temporary name,
+        which the next run removes (on a loaded machine its fsync is slow enough to be caught)."""
+        folder = out / "manifests"
+        return [m for m in folder.iterdir() if m.suffix == ".json"] if folder.is_dir() else []
+
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        if (out / "manifests").is_dir() and len(list((out / "manifests").iterdir())) >= 4:
+        if len(manifests()) >= 4:
             break
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.communicate()
-    complete = {m.name: m.stat().st_mtime_ns for m in (out / "manifests").iterdir()}
+    complete = {m.name: m.stat().st_mtime_ns for m in manifests()}
     assert 4 <= len(complete) < total_partitions, "the run ended before it could be killed"
 
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=300)
