@@ -120,6 +120,8 @@ def _may_end_with_credit(tail: str, whole: bool) -> bool:
 
 
 _VIA = regex.compile(r"[ \t]+(?:via|vía)[ \t]+.*$")
+_BARE_LABEL = regex.compile(rf"^{_LABEL_WORD}[ \t]+(?=\S)")
+_KEY_PARTS = regex.compile(r"[/|]")
 
 
 @dataclass(frozen=True)
@@ -132,12 +134,15 @@ class Credit:
 
     @property
     def key(self) -> str:
-        """The credit reduced for comparison: letters only, case-folded, without the distributor.
+        """The credit reduced for comparison: its parts in letters only, case-folded and sorted, without
+        the distributor or a label left without its colon.
 
-        ``Name/AFP via Getty Images`` and ``Name/AFP`` credit the same picture.
+        ``Name/AFP via Getty Images`` and ``Name/AFP`` credit the same picture, and so do ``EFE/Name``
+        and ``Name / EFE``, or ``Photo by Name/Getty Images`` and ``Photo Name/Getty Images``.
         """
-        text = _VIA.sub("", self.text)
-        return "".join(ch for ch in text.casefold() if ch.isalnum())
+        text = _BARE_LABEL.sub("", _VIA.sub("", self.text))
+        parts = ("".join(ch for ch in part.casefold() if ch.isalnum()) for part in _KEY_PARTS.split(text))
+        return "/".join(sorted(part for part in parts if part))
 
 
 _SENTENCE_END = regex.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")

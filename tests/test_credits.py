@@ -163,3 +163,22 @@ def test_prose_is_no_credit(line: str):
 def test_the_label_is_not_part_of_the_credit_key():
     spanish, french = (lexicon.find_credits(t)[0] for t in ("Foto: EFE - a", "Photo : EFE - b"))
     assert spanish.key == french.key == "efe"
+
+
+@pytest.mark.parametrize("one, other", [
+    ("EFE/Juanjo Martín - a", "Juanjo Martín / EFE - b"),
+    ("Photo by Chip Somodevilla/Getty Images - a", "Photo Chip Somodevilla/Getty Images - b"),
+    ("Foto: dpa/picture alliance - a", "picture alliance / dpa - b"),
+    ("Foto LaPresse - a", "LaPresse - b"),
+])
+def test_one_credit_written_two_ways_has_one_key(one: str, other: str):
+    assert lexicon.find_credits(one)[0].key == lexicon.find_credits(other)[0].key
+
+
+@pytest.mark.parametrize("one, other", [
+    ("EFE/Juanjo Martín - a", "Manuel Bruque / EFE - b"),
+    ("AP / Christophe Ena - a", "AFP / Christophe Ena - b"),
+    ("Sergei SUPINSKY / AFP - a", "Genya SAVILOV / AFP - b"),
+])
+def test_different_credits_have_different_keys(one: str, other: str):
+    assert lexicon.find_credits(one)[0].key != lexicon.find_credits(other)[0].key

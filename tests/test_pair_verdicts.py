@@ -114,3 +114,21 @@ def test_faithful_news_captions_raise_nothing_but_the_untranslated_caption(row, 
     title, body = NEWS_BODY[target_language]
     report = checker.check_text(f"{title}\n\n{credit}{source}\n{credit}{target}\n\n{body}\n", "text", "news.txt")
     assert [(f.rule, f.line, f.related_segment) for f in report.findings] == [("untranslated-segment", 3, 2)]
+
+
+NEWS_CREDITS = Path(DATA).parent / "pairs" / "news-credits.tsv"
+
+
+def _credit_rows() -> list[tuple[str, ...]]:
+    with NEWS_CREDITS.open(encoding="utf-8", newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if row and not row[0].startswith("#")]
+
+
+@pytest.mark.parametrize("row", _credit_rows(), ids=lambda row: f"{row[4]}-{row[0]}>{row[1]}:{row[3][:25]}")
+def test_one_credit_written_two_ways_pairs_the_lines_and_is_no_mismatch(row, checker: Checker):
+    source_language, target_language, source, target, credits = row
+    title, body = NEWS_BODY[target_language]
+    report = checker.check_text(f"{title}\n\n{source}\n{target}\n\n{body}\n", "text", "news.txt")
+    expected = [("untranslated-segment", 3, 2)] + ([("credit-mismatch", 4, 1)] if credits == "differ" else [])
+    assert sorted((f.rule, f.line, f.related_segment) for f in report.findings) == sorted(expected)
