@@ -30,6 +30,12 @@ QUOTED_TITLE_MAX_WORDS = 5
 _SPACES = regex.compile(r"\s+")
 # A word this frequent in some language is an ordinary word, whatever its capital.
 FREQUENT_WORD = 1e-4
+# Languages that capitalise every noun, and how many times more often one of them must write a word
+# than any other language of the panel for the word to be its noun rather than a name: a title before
+# a name ("Bundeskanzler Olaf Scholz", "Papst Franziskus") is written in German only, a name in every
+# language's news ("Karin" 8 times, "Jürgen" 35 times more often in German than elsewhere).
+NOUN_CAPITALISING = ("de",)
+NOUN_RATIO = 100.0
 
 
 def words(text: str) -> list[str]:
@@ -56,8 +62,9 @@ def _is_quoted_title(inner: str) -> bool:
 def mask(text: str, names: bool = True) -> str:
     """``text`` with non-prose replaced by spaces; same length, same offsets.
 
-    With ``names=False`` a lone capitalised word is kept (only runs of two or more are masked): in
-    German every noun is capitalised, so a lone capital is no evidence of a name.
+    With ``names=False`` a lone capitalised word is kept (only runs of two or more are masked), and so
+    are the nouns that open a run ("Bundesrätin" of "Bundesrätin Karin Keller-Sutter"): in German every
+    noun is capitalised, so a capital is no evidence of a name.
     """
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
     spans += lexicon.find_icons(text)
@@ -145,17 +152,27 @@ def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, in
     """
     from .langid.words import PANEL, frequency  # here: langid imports this module
 
+    def noun(word: str) -> bool:
+        own = max(frequency(word, language) for language in NOUN_CAPITALISING)
+        others = max(frequency(word, language) for language in PANEL if language not in NOUN_CAPITALISING)
+        return own > 0.0 and others * NOUN_RATIO <= own
+
     spans = []
     for run in capitalised_runs(text):
-        start, count = run.start, run.words
+        start, count, titled = run.start, run.words, False
         if run.sentence_start and count > 1:
             gap = _SPACES.search(text[start:run.end])
             first = text[start:start + gap.start()] if gap is not None else ""
             if gap is not None and max(frequency(first, lang) for lang in PANEL) >= FREQUENT_WORD:
                 start, count = start + gap.end(), count - 1
+        while not lone_words and count > 1:
+            gap = _SPACES.search(text, start, run.end)
+            if gap is None or not noun(text[start:gap.start()]):
+                break
+            start, count, titled = gap.end(), count - 1, True  # the rest is still a name
         if run.end - start == 1:
             continue
-        if count > 1 or (lone_words and not (run.sentence_start and start == run.start)):
+        if count > 1 or titled or (lone_words and not (run.sentence_start and start == run.start)):
             spans.append((start, run.end))
     return spans
 

@@ -58,3 +58,14 @@ def test_quoted_sentences_are_not_titles():
 def test_light_mask_keeps_lone_capitals_but_not_name_runs():
     masked = text.mask("Gestern traf der Minister Olaf Scholz in Berlin.", names=False)
     assert "Gestern" in masked and "Berlin" in masked and "Olaf" not in masked and "Scholz" not in masked
+
+
+def test_light_mask_keeps_a_german_title_before_a_name():
+    """"Bundeskanzler" is written in German only, "Olaf" and "Scholz" in every language's news."""
+    masked = text.mask("Foto: dpa - Bundeskanzler Olaf Scholz in Berlin.", names=False)
+    assert "Bundeskanzler" in masked and "Olaf" not in masked and "Scholz" not in masked
+    # a first name written mostly in German is still a name, and so is the rest of its run
+    masked = text.mask("Jürgen Klopp et Mohamed Salah à Liverpool.", names=False)
+    assert "Jürgen" not in masked and "Klopp" not in masked
+    # the full mask still hides both
+    assert "Bundeskanzler" not in text.mask("Foto: dpa - Bundeskanzler Olaf Scholz in Berlin.")
