@@ -29,6 +29,10 @@ class Pair:
     names: tuple[tuple[str, ...], tuple[str, ...]] | None = field(default=None, compare=False)
     # the part of one side the other leaves out, if any (omission.find)
     omission: Omission = field(default=NO_OMISSION, compare=False)
+    # a segment of another slot that this pair's target translates, or that translates its source, far
+    # better than the two sides translate each other: captions swapped between two photos
+    # (pairing.crossed_slots)
+    crossed: int | None = None
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ WORD_TRANSLATION = 0.75  # word cosine from which a word translates a word of a 
 # for translations of name words (the search is the product of the two sides' word counts).
 MAX_RENDERING_WORDS = 300
 NAME_TRANSLATION = 0.6  # cosine from which two names are translations of each other (see _translations)
+# A slot's caption translates another slot's caption rather than its own when their cosine reaches
+# CROSSED_COSINE and beats the slot's own by CROSSED_MARGIN (see crossed_slots).
+CROSSED_COSINE = 0.6
+CROSSED_MARGIN = 0.15
+CROSSED_REACH = 8  # slots either side a slot's captions are set against (photos of one story are near)
 
 WINDOW = 2
 # Captions further than this many segments away are not candidates (an article has a few dozen).
@@ -102,6 +107,38 @@ def _translations(vectors: WordVectors) -> Callable[[str, str], bool]:
     return translated
 
 
+def crossed_slots(slots: list[tuple[int, int]], source_vectors: np.ndarray,
+                  target_vectors: np.ndarray) -> dict[int, int]:
+    """The slots (source id, target id), in the order of the article, whose captions belong to other
+    slots: for each such source, the caption of a nearby slot (``CROSSED_REACH`` slots either side)
+    that its target translates, else the one that translates it, better than the two translate each
+    other.
+    The vectors are the slots' sources' and targets' embeddings, row for row.
+
+    Captions swapped between two photos of one story ("a nurse takes a patient's blood pressure" beside
+    the doctor's photo, and the reverse) share the story's words and names, so their own pair may score
+    as a loose translation; set against the other slot they are plain: each translates the other
+    slot's caption (cosine ``CROSSED_COSINE`` or more) far better (``CROSSED_MARGIN``) than its own.
+    """
+    crossed: dict[int, int] = {}
+    own = np.einsum("ij,ij->i", source_vectors, target_vectors)
+    for i, (source, target) in enumerate(slots):
+        low, high = max(0, i - CROSSED_REACH), min(len(slots), i + CROSSED_REACH + 1)
+        nearby = [j for j in range(low, high) if j != i]
+        if not nearby:
+            continue
+        translates_it = source_vectors[nearby] @ target_vectors[i]  # other sources against this target
+        it_translates = target_vectors[nearby] @ source_vectors[i]  # this source against other targets
+        needed = max(CROSSED_COSINE, float(own[i]) + CROSSED_MARGIN)
+        # the target read as another photo's translation first: that is what the finding is about
+        for side, values in ((0, translates_it), (1, it_translates)):
+            k = int(values.argmax())
+            if values[k] >= needed:
+                crossed[source] = slots[nearby[k]][side]
+                break
+    return crossed
+
+
 def pair_segments(document: Document, detections: tuple[Detection, ...], language: str,
                   foreign: set[int], encoder_factory: Callable[[], Encoder],
                   word_vectors: Callable[[], WordVectors]) -> tuple[Pair, ...]:
@@ -152,6 +189,9 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
         return float(vectors[row[a]] @ vectors[row[b]])
 
     chosen: list[tuple[int, int, float, bool]] = [(s, t, cosine(s, t), True) for s, t in structural.items()]
+    slots = sorted(structural.items())
+    crossed = crossed_slots(slots, vectors[[row[s] for s, _ in slots]],
+                            vectors[[row[t] for _, t in slots]]) if len(slots) > 1 else {}
     scored = []
     for source_id, targets in candidates.items():
         for target in targets:
@@ -192,5 +232,6 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
                                                    name_gap)
         pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot,
                           alignment=alignment, names=(tuple(name_gap[0]), tuple(name_gap[1])),
-                          omission=omission, distinct_cosine=round(distinct, 4)))
+                          omission=omission, distinct_cosine=round(distinct, 4),
+                          crossed=crossed.get(source_id) if slot else None))
     return tuple(sorted(pairs, key=lambda p: (p.source, p.target)))

@@ -132,3 +132,41 @@ def test_one_credit_written_two_ways_pairs_the_lines_and_is_no_mismatch(row, che
     report = checker.check_text(f"{title}\n\n{source}\n{target}\n\n{body}\n", "text", "news.txt")
     expected = [("untranslated-segment", 3, 2)] + ([("credit-mismatch", 4, 1)] if credits == "differ" else [])
     assert sorted((f.rule, f.line, f.related_segment) for f in report.findings) == sorted(expected)
+
+
+TWO_PHOTOS = Path(DATA).parent / "pairs" / "two-photos.tsv"
+
+
+def _two_photo_rows() -> list[tuple[str, ...]]:
+    with TWO_PHOTOS.open(encoding="utf-8", newline="") as handle:
+        return [tuple(row) for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+                if row and not row[0].startswith("#")]
+
+
+def _two_photos(language: str, first: tuple[str, str], second: tuple[str, str]) -> str:
+    title, body = NEWS_BODY[language]
+    credit = "EFE/Juanjo Martín - "
+    slots = [f"{credit}{source}\n{credit}{target}" for source, target in (first, second)]
+    return "\n\n".join([title, slots[0], body, slots[1], body]) + "\n"  # slots on lines 3-4 and 8-9
+
+
+def test_every_direction_has_two_photos():
+    assert {(row[0], row[1]) for row in _two_photo_rows()} >= {("es", "fr"), ("fr", "es"), ("es", "en"), ("en", "fr")}
+
+
+@pytest.mark.parametrize("row", _two_photo_rows(), ids=lambda row: f"{row[0]}>{row[1]}")
+def test_two_photos_of_one_story_with_their_own_captions_raise_nothing_but_the_untranslated_ones(row, checker):
+    source_language, language, source1, target1, source2, target2 = row
+    report = checker.check_text(_two_photos(language, (source1, target1), (source2, target2)), "text", "two.txt")
+    assert [(f.rule, f.line) for f in report.findings] == [("untranslated-segment", 3), ("untranslated-segment", 8)]
+
+
+@pytest.mark.parametrize("row", _two_photo_rows(), ids=lambda row: f"{row[0]}>{row[1]}")
+def test_captions_swapped_between_two_photos_are_reported_naming_the_other_caption(row, checker):
+    source_language, language, source1, target1, source2, target2 = row
+    report = checker.check_text(_two_photos(language, (source1, target2), (source2, target1)), "text", "two.txt")
+    divergent = {f.line: f.message for f in report.findings if f.rule == "meaning-divergence"}
+    assert set(divergent) == {4, 9}
+    assert all("another photo's caption" in message for message in divergent.values())
+    assert "line 4 does not translate line 3" in divergent[4] and "line 8" in divergent[4]
+    assert "line 9 does not translate line 8" in divergent[9] and "line 3" in divergent[9]

@@ -16,7 +16,9 @@ translation, in an editor's words:
 
 Captions that fill the same slot (two lines with one credit, a figure's ``alt`` and ``figcaption``)
 are paired whatever they say, so a wrong caption is found even when nothing in it resembles the
-other side.
+other side. A slot's caption that translates a nearby slot's caption far better than its own
+(captions swapped between two photos of one story, see ``captioncheck.pairing.crossed_slots``) is
+reported whatever its score, naming the line it belongs with.
 
 Example::
 
@@ -47,6 +49,13 @@ QUOTED_OMISSION = 0.03
 def _message(view, context: Context) -> str:
     source_line, target_line = view.source.line, view.target.line
     pair = view.pair
+    if pair.crossed is not None:
+        other_line = context.document.segments[pair.crossed].line
+        if any(p.source == pair.crossed for p in context.pairs):
+            return (f"line {target_line} does not translate line {source_line}: it translates line {other_line}, "
+                    "another photo's caption")
+        return (f"line {target_line} does not translate line {source_line}: line {other_line}, another photo's "
+                "caption, does")
     closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
     if closest < UNRELATED_COSINE or pair.alignment is None:
         return f"line {target_line} does not translate line {source_line}: it describes something else"
@@ -72,8 +81,8 @@ def _message(view, context: Context) -> str:
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         pair = view.pair
-        if not divergent(pair.similarity, pair.cosine, pair.structural, context.divergence_threshold,
-                         pair.distinct_cosine):
+        if pair.crossed is None and not divergent(pair.similarity, pair.cosine, pair.structural,
+                                                  context.divergence_threshold, pair.distinct_cosine):
             continue
         yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context),
                          related_segment=view.source.id, language=view.target_language,
