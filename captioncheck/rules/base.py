@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from ..context import Context
+from ..context import Context, PairedSegments
 from ..document import Segment
 from ..findings import Finding, RuleInfo
 
@@ -26,15 +26,29 @@ def finding_at(rule: RuleInfo, segment: Segment, start: int, end: int, message: 
                    end_line=end_line, end_column=end_column, segment=segment.id, message=message, **extra)
 
 
+def place(segment: Segment, *named: Segment) -> str:
+    """Where ``segment`` is, for a message that also names the ``named`` segments: "line 5", or "line 3,
+    column 31" when one of them starts on the same line (an ``alt`` text and its ``figcaption``)."""
+    line, column = segment.position(0)
+    if any(other.id != segment.id and other.position(0)[0] == line for other in named):
+        return f"line {line}, column {column}"
+    return f"line {line}"
+
+
+def places(view: PairedSegments) -> tuple[str, str]:
+    """Where the two sides of a pair are, for a message (see :func:`place`)."""
+    return place(view.source, view.target), place(view.target, view.source)
+
+
 def quote(text: str, limit: int = 60) -> str:
     """``text`` shortened for a message."""
     text = " ".join(text.split())
     return f"'{text}'" if len(text) <= limit else f"'{text[:limit - 1]}…'"
 
 
-def difference(source_only: list[str], target_only: list[str], source_line: int, target_line: int) -> str:
+def difference(source_only: list[str], target_only: list[str], view: PairedSegments) -> str:
     """What differs across a pair: "40 in line 5, 14 in line 6", or what one side lacks."""
-    src, tgt = f"line {source_line}", f"line {target_line}"
+    src, tgt = places(view)
     if source_only and target_only:
         return f"{', '.join(source_only)} in {src}, {', '.join(target_only)} in {tgt}"
     if source_only:

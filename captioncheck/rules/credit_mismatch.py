@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from .. import lexicon
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
-from .base import finding_at
+from .base import finding_at, places
 
 RULE = RuleInfo(id="credit-mismatch", code="CC205", severity=Severity.WARNING)
 
@@ -29,9 +29,9 @@ def check(context: Context) -> Iterator[Finding]:
         source, target = lexicon.find_credits(view.source.text), lexicon.find_credits(view.target.text)
         if not source or not target or {c.key for c in source} == {c.key for c in target}:
             continue
+        src, tgt = places(view)
         yield finding_at(
             RULE, view.target, target[0].start, target[0].end,
-            f"credit {' + '.join(c.text for c in source)} in line {view.source.line}, "
-            f"{' + '.join(c.text for c in target)} in line {view.target.line}",
+            f"credit {' + '.join(c.text for c in source)} in {src}, {' + '.join(c.text for c in target)} in {tgt}",
             related_segment=view.source.id, language=view.target_language,
         )

@@ -36,7 +36,7 @@ from .. import lexicon
 from ..equivalence import divergent
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
-from .base import finding_at, quote
+from .base import finding_at, place, places, quote
 
 RULE = RuleInfo(id="meaning-divergence", code="CC201", severity=Severity.WARNING)
 # Below this sentence cosine (with or without the names both sides share) the two sides share nothing
@@ -47,34 +47,36 @@ QUOTED_OMISSION = 0.03
 
 
 def _message(view, context: Context) -> str:
-    source_line, target_line = view.source.line, view.target.line
     pair = view.pair
     if pair.crossed is not None:
-        other_line = context.document.segments[pair.crossed].line
+        other = context.document.segments[pair.crossed]
+        source, target = place(view.source, view.target, other), place(view.target, view.source, other)
+        its_partner = context.partner(other.id)
+        beside = () if its_partner is None else (context.document.segments[its_partner],)
+        elsewhere = place(other, view.source, view.target, *beside)  # with a column if its partner shares its line
         if any(p.source == pair.crossed for p in context.pairs):
-            return (f"line {target_line} does not translate line {source_line}: it translates line {other_line}, "
-                    "another photo's caption")
-        return (f"line {target_line} does not translate line {source_line}: line {other_line}, another photo's "
-                "caption, does")
+            return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption"
+        return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does"
+    source, target = places(view)
     closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
     if closest < UNRELATED_COSINE or pair.alignment is None:
-        return f"line {target_line} does not translate line {source_line}: it describes something else"
+        return f"{target} does not translate {source}: it describes something else"
     source_text, target_text = lexicon.content(view.source.text), lexicon.content(view.target.text)
     omission = pair.omission
     if omission.gain >= QUOTED_OMISSION and omission.span is not None:
         start, end = omission.span
         if omission.side == 0:
-            return f"{quote(source_text[start:end].strip())} in line {source_line} has no counterpart in line {target_line}"
-        return f"{quote(target_text[start:end].strip())} in line {target_line} is not in line {source_line}"
+            return f"{quote(source_text[start:end].strip())} in {source} has no counterpart in {target}"
+        return f"{quote(target_text[start:end].strip())} in {target} is not in {source}"
     dropped = [source_text[s:e] for s, e in pair.alignment.left.gaps(source_text)]
     added = [target_text[s:e] for s, e in pair.alignment.right.gaps(target_text)]
     parts = []
     if dropped:
-        parts.append(f"{quote(dropped[0])} in line {source_line} has no counterpart in line {target_line}")
+        parts.append(f"{quote(dropped[0])} in {source} has no counterpart in {target}")
     if added:
-        parts.append(f"{quote(added[0])} in line {target_line} is not in line {source_line}")
+        parts.append(f"{quote(added[0])} in {target} is not in {source}")
     if not parts:
-        return f"line {target_line} translates line {source_line} only loosely: check that they say the same"
+        return f"{target} translates {source} only loosely: check that they say the same"
     return "; ".join(parts)
 
 

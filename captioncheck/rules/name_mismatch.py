@@ -38,7 +38,7 @@ def check(context: Context) -> Iterator[Finding]:
                                                      view.target_language)
         if not source_only and not target_only:
             continue
-        message = difference(source_only, target_only, view.source.line, view.target.line)
+        message = difference(source_only, target_only, view)
         start = target_text.find(target_only[0].split()[0]) if target_only else 0
         end = start + len(target_only[0]) if target_only else len(view.target.text)
         yield finding_at(RULE, view.target, max(start, 0), end, message, related_segment=view.source.id,

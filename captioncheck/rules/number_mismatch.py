@@ -33,8 +33,7 @@ def check(context: Context) -> Iterator[Finding]:
         )
         if not source_only and not target_only:
             continue
-        message = difference([q.text for q in source_only], [q.text for q in target_only],
-                             view.source.line, view.target.line)
+        message = difference([q.text for q in source_only], [q.text for q in target_only], view)
         start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
         yield finding_at(RULE, view.target, start, end, message, related_segment=view.source.id,
                          language=view.target_language)

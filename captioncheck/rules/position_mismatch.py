@@ -21,7 +21,7 @@ from .. import names
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from ..positions import Position, positions
-from .base import finding_at
+from .base import finding_at, places
 
 RULE = RuleInfo(id="position-mismatch", code="CC204", severity=Severity.ERROR)
 
@@ -61,9 +61,9 @@ def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         for mark, twin in _disagreements(positions(view.source.text), positions(view.target.text)):
             who = f"{mark.name} is " if mark.name else ""
+            src, tgt = places(view)
             yield finding_at(
                 RULE, view.target, twin.start, twin.end,
-                f"{who}{_said(mark.side.value, mark.text)} in line {view.source.line}, "
-                f"{_said(twin.side.value, twin.text)} in line {view.target.line}",
+                f"{who}{_said(mark.side.value, mark.text)} in {src}, {_said(twin.side.value, twin.text)} in {tgt}",
                 related_segment=view.source.id, language=view.target_language,
             )

@@ -24,14 +24,9 @@ from ..context import Context
 from ..document import Segment
 from ..findings import Finding, RuleInfo, Severity
 from ..languages import describe
-from .base import finding_at
+from .base import finding_at, place
 
 RULE = RuleInfo(id="untranslated-segment", code="CC101", severity=Severity.ERROR)
-
-
-def _place(segment: Segment, column: bool = False) -> str:
-    line, col = segment.position(0)
-    return f"line {line}, column {col}" if column else f"line {line}"
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -44,9 +39,7 @@ def check(context: Context) -> Iterator[Finding]:
                    f"the article is in {describe(context.language)}")
         partner = context.partner(segment.id)
         if partner is not None:
-            here, there = _place(segment), _place(segments[partner])
-            if segment.line == segments[partner].line:  # an alt text and its figcaption on one line
-                here, there = _place(segment, column=True), _place(segments[partner], column=True)
+            here, there = place(segment, segments[partner]), place(segments[partner], segment)
             message += f"; {there} is its translation: {here} was left untranslated"
         yield finding_at(RULE, segment, 0, len(segment.text), message, related_segment=partner,
                          language=detection.language, score=round(detection.confidence, 4))
