@@ -48,9 +48,11 @@ _PERCENT = regex.compile(
     r"[ \u00a0\u202f]?(?:%|por\s+ciento|pour\s+cent|per\s*cent|percent|por\s+cento|per\s+cento|prozent)(?![\p{L}])",
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
-# Spellings text2num does not read, respelled before it runs: the apocope of "veintiuno" before a
-# masculine noun ("veintiún años", "trescientos veintiún metros").
-RESPELLINGS: dict[str, dict[str, str]] = {"es": {"veintiún": "veintiuno", "veintiun": "veintiuno"}}
+# Spellings text2num does not read as they are, respelled before it runs: the apocope of "veintiuno"
+# before a masculine noun ("veintiún años", "trescientos veintiún metros"), and that of the ordinal
+# "tercero" ("el tercer trimestre"), which text2num reads as the amount 3.
+RESPELLINGS: dict[str, dict[str, str]] = {"es": {"veintiún": "veintiuno", "veintiun": "veintiuno",
+                                                 "tercer": "tercero"}}
 _RESPELLING = {language: regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(forms) + r")(?![\p{L}\p{M}])",
                                        regex.IGNORECASE)
                for language, forms in RESPELLINGS.items()}
@@ -78,6 +80,7 @@ class Quantity:
     approximate: bool = False  # "unos veinte", "about 40": reported against another number only
     ambiguous: bool = False  # the Italian "sei" (six, and "you are"): reported against another number only
     regnal: bool = False  # "Charles III", "World War II": reported against another Roman numeral only
+    named_day: bool = False  # "le 14-Juillet", "el 11-M": a day's name; reported against another number only
 
     def same_as(self, other: Quantity) -> bool:
         return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
@@ -91,6 +94,13 @@ _APPROXIMATE = regex.compile(
 
 
 APPROXIMATE_REACH = 40  # characters before a number where an approximating phrase is sought
+
+# A day named by its date, its number joined to its month by a hyphen: the French "14-Juillet",
+# "11-Novembre", "1er-Mai", "7-Octobre", and the Spanish "11-M", "15-M", "23-F" (the month's initial).
+# Other languages name the day in words ("Bastille Day", "Armistice Day"), so the number is
+# compared only with another number.
+_NAMED_DAY = regex.compile(r"(?:er)?-(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|"
+                           r"Novembre|Décembre|\p{Lu})(?![\p{L}\d])")
 
 
 def _value(digits: str, grouping: str | None) -> float:
@@ -299,7 +309,9 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
             percent_end = _percent_after(text, end)
             if percent_end is not None:
                 percent, end = True, percent_end
-        found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent))
+        named_day = scale == 1.0 and not percent and _NAMED_DAY.match(text, end) is not None
+        found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent,
+                              named_day=named_day))
     found += [Quantity(m.start(), m.end(), m.group(), _roman_value(m.group()), regnal=True)
               for m in _ROMAN.finditer(text) if m.group()]
     taken = sorted((q.start, q.end) for q in found)
@@ -329,7 +341,8 @@ def unmatched(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantit
     left_alone = [q for q in left_alone if not q.regnal or any(r.regnal for r in right_alone)]
     right_alone = [q for q in right_alone if not q.regnal or any(l.regnal for l in left_alone)]
     # An approximate amount may be written in words the other side cannot read as a number ("unos
-    # veinte" for "une vingtaine", "about a dozen"), and an ambiguous number word may be no number
-    # ("Sei stanco?"): missing, either counts only against another number.
-    return ([q for q in left_alone if not (q.approximate or q.ambiguous) or right_alone],
-            [q for q in right_alone if not (q.approximate or q.ambiguous) or left_alone])
+    # veinte" for "une vingtaine", "about a dozen"), an ambiguous number word may be no number ("Sei
+    # stanco?"), and a day's name may be words ("Bastille Day"): missing, each counts only against
+    # another number.
+    return ([q for q in left_alone if not (q.approximate or q.ambiguous or q.named_day) or right_alone],
+            [q for q in right_alone if not (q.approximate or q.ambiguous or q.named_day) or left_alone])

@@ -15,6 +15,9 @@ from captioncheck.positions import Side, positions
     ("le 15 mars 2023", "fr", "el 15 de marzo de 2023", "es"),
     ("Veintiún heridos en una torre de trescientos veintiún metros", "es",
      "21 blessés dans une tour de trois cent vingt et un mètres", "fr"),
+    # an ordinal is no amount, apocopated or not
+    ("Los precios subieron en el tercer trimestre", "es", "Prices rose in the third quarter", "en"),
+    ("La tercera ola de calor del verano", "es", "La troisième vague de chaleur de l'été", "fr"),
 ])
 def test_same_numbers_in_different_notations(left, left_lang, right, right_lang):
     alone = numbers.unmatched(numbers.quantities(left, left_lang), numbers.quantities(right, right_lang))
@@ -165,3 +168,20 @@ def test_a_number_word_mostly_used_as_another_word_counts_only_against_another_n
     # ordinary number words are still reported alone
     assert alone("Ci sono cinque feriti", "it", "Hay heridos", "es") == (["cinque"], [])
     assert alone("Seis heridos en Madrid", "es", "Blessés à Madrid", "fr") == (["Seis"], [])
+
+
+@pytest.mark.parametrize("left, left_language, right, right_language", [
+    ("Un Rafale lors du défilé du 14-Juillet sur les Champs-Élysées", "fr",
+     "A Rafale during the Bastille Day parade on the Champs-Élysées", "en"),
+    ("Hommage aux victimes des attentats du 13-Novembre", "fr", "Tribute to the victims of the Paris attacks", "en"),
+    ("Aniversario del 11-M en la estación de Atocha", "es", "Anniversaire des attentats de Madrid à Atocha", "fr"),
+])
+def test_a_day_named_by_its_date_may_be_named_in_words(left, left_language, right, right_language):
+    assert numbers.unmatched(list(numbers.quantities(left, left_language)),
+                             list(numbers.quantities(right, right_language))) == ([], [])
+
+
+def test_a_day_named_by_its_date_is_still_compared_with_another_date():
+    left, right = numbers.unmatched(list(numbers.quantities("le défilé du 14-Juillet", "fr")),
+                                    list(numbers.quantities("the July 4 parade", "en")))
+    assert [q.text for q in left] == ["14"] and [q.text for q in right] == ["4"]
