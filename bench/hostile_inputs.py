@@ -40,7 +40,16 @@ def files() -> dict[str, bytes]:
         return " ".join("".join(rng.choice(syllables) for _ in range(3)).capitalize() for _ in range(2))
     spanish_names = " ".join(f"saluda a {person()}, alcalde de la ciudad, y" for _ in range(2500))
     french_names = " ".join(f"salue {person()}, maire de la ville, et" for _ in range(2500))
+    # 5,000 photo slots, each a Spanish caption above a French one: every slot paired, scored, set
+    # against its neighbours (crossed captions) and reported
+    scenes = [("El ministro visita el hospital de la ciudad", "Le ministre visite l'hôpital de la ville"),
+              ("Los vecinos limpian el barro de sus casas", "Les habitants nettoient la boue de leurs maisons"),
+              ("Un médico revisa una radiografía", "Un médecin examine une radiographie"),
+              ("Bomberos evacúan a una mujer mayor", "Des pompiers évacuent une femme âgée")]
+    slots = "\n".join(f"AFP - {rng.choice(scenes)[0]} {i}.\nAFP - {rng.choice(scenes)[1]} {i}.\n"
+                      for i in range(5000))
     return {
+        "slots-5000.txt": f"Le gouvernement présente son plan pour la ville\n\n{slots}".encode(),
         "number-words-2x200KB.txt": f"Des nombres\n\n{spanish}\n\n{french}\n".encode(),
         "times-2x140KB.txt": ("Les horaires des trains de la ville\n\nAFP - Llegó el tren " + "a las 2:30 y 14h15, " * 8000
                               + "con retraso.\nAFP - Le train est arrivé " + "à 2:30 et 14h15, " * 8000

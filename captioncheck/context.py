@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .alignment import Alignment
@@ -55,14 +56,24 @@ class Context:
         return (language != UNDETERMINED and self.language != UNDETERMINED
                 and language != self.language and language not in self.allowed_languages)
 
+    @functools.cached_property
+    def _partners(self) -> dict[int, int]:
+        """Each paired segment's partner, both ways (looked up by every rule: once per article)."""
+        partners = {pair.target: pair.source for pair in self.pairs}
+        partners.update({pair.source: pair.target for pair in self.pairs})
+        return partners
+
     def partner(self, segment_id: int) -> int | None:
         """The segment paired with ``segment_id``, if any."""
-        for pair in self.pairs:
-            if pair.source == segment_id:
-                return pair.target
-            if pair.target == segment_id:
-                return pair.source
-        return None
+        return self._partners.get(segment_id)
+
+    def is_source(self, segment_id: int) -> bool:
+        """Whether ``segment_id`` is the untranslated side of a pair."""
+        return segment_id in self._sources
+
+    @functools.cached_property
+    def _sources(self) -> frozenset[int]:
+        return frozenset(pair.source for pair in self.pairs)
 
     def prose_segments(self) -> list[Segment]:
         return [s for s in self.document.segments if s.kind in PROSE_KINDS]

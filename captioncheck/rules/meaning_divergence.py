@@ -54,7 +54,7 @@ def _message(view, context: Context) -> str:
         its_partner = context.partner(other.id)
         beside = () if its_partner is None else (context.document.segments[its_partner],)
         elsewhere = place(other, view.source, view.target, *beside)  # with a column if its partner shares its line
-        if any(p.source == pair.crossed for p in context.pairs):
+        if context.is_source(pair.crossed):
             return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption"
         return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does"
     source, target = places(view)
