@@ -118,3 +118,24 @@ def test_markdown_raw_html_figure_and_jekyll_include():
         (Kind.CAPTION, "Le ministre à Atocha", 5, 15),
         (Kind.CAPTION, "Los trenes en la estación", 8, 47),
     ]
+
+
+def test_html_figure_credit_in_cite_or_small_is_its_own_segment():
+    for tag in ("cite", "small"):
+        text = (f'<article><figure><img src="a.jpg" alt=""><figcaption>El ministro en Atocha <{tag}>EFE</{tag}>'
+                "</figcaption></figure></article>")
+        assert [(s[0], s[1]) for s in _segments(text, "html")] == [
+            (Kind.CAPTION, "El ministro en Atocha"), (Kind.CREDIT, "EFE")]
+
+
+def test_an_image_title_that_repeats_its_alt_text_is_one_caption():
+    html = ('<article><figure><img src="a.jpg" alt="El ministro en Atocha" title="El  ministro en atocha">'
+            "<figcaption>Le ministre à Atocha</figcaption></figure></article>")
+    assert [(s[0], s[1]) for s in _segments(html, "html")] == [
+        (Kind.CAPTION, "El ministro en Atocha"), (Kind.CAPTION, "Le ministre à Atocha")]
+    markdown = '# Titre\n\n![El ministro en Atocha](a.jpg "El ministro en Atocha")\n*Le ministre à Atocha*\n'
+    assert [(s[0], s[1]) for s in _segments(markdown, "markdown")][1:] == [
+        (Kind.CAPTION, "El ministro en Atocha"), (Kind.CAPTION, "Le ministre à Atocha")]
+    # a title that says something else is a caption of its own
+    markdown = '# Titre\n\n![El ministro en Atocha](a.jpg "Le ministre à Atocha")\n'
+    assert [s[1] for s in _segments(markdown, "markdown")][1:] == ["El ministro en Atocha", "Le ministre à Atocha"]

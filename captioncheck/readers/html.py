@@ -2,8 +2,8 @@
 
 Checked: headings, paragraphs, list items, block quotes, table cells, ``figcaption`` and the ``alt``
 and ``title`` of images (in ``figure`` and ``picture`` too), which are captions; a credit inside a
-figure (an element whose class names a credit, copyright or photographer) is a credit segment of its
-own, so the caption's prose stays whole.
+figure (a ``cite`` or ``small`` element, or one whose class names a credit, copyright or photographer)
+is a credit segment of its own, so the caption's prose stays whole.
 
 The article's scope comes from the element tree, never from a substring: ``article``, ``main``, an
 element with ``role="main"`` or ``itemprop="articleBody"``, or a content class that CMSs use
@@ -29,7 +29,7 @@ import regex
 from ..document import Kind
 from ..policy import parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
-from .structure import Parsed, RawSegment
+from .structure import Parsed, RawSegment, repeats
 
 BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dd", "dt",
                     "td", "th", "caption", "div", "section", "figure", "article", "main", "body", "nav", "header",
@@ -52,6 +52,8 @@ FURNITURE_CLASSES = regex.compile(
     r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
     r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on)(?:$|[\s_-])", regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
+# Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
+CREDIT_TAGS = frozenset({"cite", "small"})
 
 
 @dataclass
@@ -106,7 +108,8 @@ class _Tokenizer(HTMLParser):
         furniture = (tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope)
                      or (bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS))
         return _Frame(tag, skipped=tag in SKIPPED, furniture=furniture, scope=scope,
-                      figure=tag == "figure", credit=self.counts["figure"] > 0 and bool(CREDIT_CLASSES.search(marks)))
+                      figure=tag == "figure",
+                      credit=self.counts["figure"] > 0 and (tag in CREDIT_TAGS or bool(CREDIT_CLASSES.search(marks))))
 
     def _push(self, frame: _Frame) -> None:
         self.stack.append(frame)
@@ -197,7 +200,7 @@ class _Tokenizer(HTMLParser):
         start = self._offset()
         for name in ("alt", "title"):
             value = attributes.get(name)
-            if not value or not value.strip():
+            if not value or not value.strip() or name == "title" and repeats(value, attributes.get("alt")):
                 continue
             at = raw.find(value)
             builder = SegmentBuilder(self.index)

@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..policy import Suppression, parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
 from .html import read_fragment
-from .structure import Parsed, RawSegment
+from .structure import Parsed, RawSegment, repeats
 
 _FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?P=fence)[ \t]*(?:\n|\Z)", regex.DOTALL)
 _COMMENT = regex.compile(r"<!--(?P<body>.*?)-->", regex.DOTALL)
@@ -148,7 +148,8 @@ class _Reader:
                 cursor = alt.add_located(child.content, self.text, cursor)
         self.emit(alt, Kind.CAPTION)
         title = image.attrs.get("title")
-        if isinstance(title, str) and title.strip():
+        alt_text = "".join(child.content for child in image.children or [] if child.type == "text")
+        if isinstance(title, str) and title.strip() and not repeats(title, alt_text):
             found = self.text.find(title, cursor)
             caption = SegmentBuilder(self.index)
             caption.add(title, found if found >= 0 else cursor)

@@ -39,6 +39,12 @@ class RawSegment:
     kind: Kind | None = None
 
 
+def repeats(text: str, earlier: str | None) -> bool:
+    """Whether an image's ``title`` only repeats its ``alt`` text (up to case and spacing): CMSs often
+    copy one into the other, and it is then one caption, not two."""
+    return earlier is not None and " ".join(text.split()).casefold() == " ".join(earlier.split()).casefold()
+
+
 def has_caption_shape(text: str) -> bool:
     return bool(lexicon.find_credits(text) or lexicon.find_icons(text) or lexicon.find_ui_labels(text))
 
