@@ -29,6 +29,7 @@ kinds, masking and the rules all ask about the same texts).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -92,12 +93,15 @@ _BODY = rf"(?P<body>{_ARCHIVE_NOTE}(?![\p{{L}}])|{_CHAIN}{_SUFFIX})"
 _SEPARATOR = r"[ \t]*[-–—|:][ \t]+"
 _ICON_OR_SPACE = r"[ \t]*"
 
-LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|[ \t]*\.?[ \t]*$)")
+# (The end of a line is "[ \t]*(?:\.[ \t]*)?$", never "[ \t]*\.?[ \t]*$": two runs of spaces with nothing
+# between them split a long run of spaces every way, which is quadratic.)
+_LINE_END = r"[ \t]*(?:\.[ \t]*)?$"
+LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|{_LINE_END})")
 BARE_REACH = 200  # a leading credit without a separator links its parts within this many characters
 # A leading credit with no separator before the caption ("Getty Images via AFP Soldados ucranianos..."):
 # taken only when it names an agency and links its parts (/, via), and cut after its last agency.
 LEADING_BARE = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
-TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}[ \t]*\.?[ \t]*$")
+TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}{_LINE_END}")
 BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
 COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
 TRAILING_WINDOW = 240
@@ -235,11 +239,16 @@ def find_credits(text: str, lead: int = 0) -> list[Credit]:
 
 
 def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
-    found: list[Credit] = []
+    found: list[Credit] = []  # apart from each other, by start
 
     def add(credit: Credit | None) -> None:
-        if credit is not None and not any(credit.start < c.end and c.start < credit.end for c in found):
-            found.append(credit)
+        if credit is None:
+            return
+        at = bisect.bisect_left(found, credit.start, key=lambda c: c.start)
+        # the credits are apart and in order: only the neighbours of its place can overlap it
+        if any(credit.start < c.end and c.start < credit.end for c in found[max(0, at - 1):at + 1]):
+            return
+        found.insert(at, credit)
 
     if "(" in text or "[" in text:
         for match in BRACKETED.finditer(text):
@@ -258,10 +267,10 @@ def _find_credits(text: str, lead: int) -> tuple[Credit, ...]:
             add(_credit(bare, text, "bare"))
     window = max(0, len(text) - TRAILING_WINDOW)
     if not _may_end_with_credit(text[window:], window == 0):
-        return tuple(sorted(found, key=lambda c: c.start))  # nothing a trailing credit could hang on
+        return tuple(found)  # nothing a trailing credit could hang on
     for match in TRAILING.finditer(text, window):
         credit = _credit(match, text, "trailing")
         if credit is not None:
             add(credit)
             break
-    return tuple(sorted(found, key=lambda c: c.start))
+    return tuple(found)

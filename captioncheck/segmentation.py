@@ -10,9 +10,12 @@ language is never cut. Short lines cut apart this way are a caption and its tran
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from dataclasses import replace
+
+import regex
 
 from .document import Kind, Piece
 from .langid import Detection
@@ -22,6 +25,11 @@ from .text import words
 # A line is judged on its own only from this many words: shorter lines follow the line above.
 MIN_LINE_WORDS = 4
 MIN_LINE_CONFIDENCE = 0.9
+# A caption and its translation joined on one line by a slash or a bar set apart by spaces.
+# (Each pattern starts where its spaces start or ends where they end: linear on long runs of spaces.)
+_JOIN = regex.compile(r"(?<![ \t])[ \t]+[/|][ \t]+")
+_JOIN_END = regex.compile(r"(?<![ \t])[ \t]*[/|]$")
+MAX_JOINS = 3  # joins in a line beyond which it is not cut at them
 
 
 def _line_starts(segment: RawSegment) -> list[int]:
@@ -35,23 +43,46 @@ def _line_starts(segment: RawSegment) -> list[int]:
 
 
 def _cut(segment: RawSegment, start: int, end: int) -> RawSegment:
-    """The part of ``segment`` from the line starting at ``start`` to ``end`` (a line start or the end)."""
-    pieces = tuple(Piece(p.offset - start, p.line, p.column) for p in segment.pieces if start <= p.offset < end)
-    return RawSegment(segment.text[start:end].rstrip(), pieces, segment.block, segment.kind)
+    """The part of ``segment`` from ``start`` (a line start, or where a caption joined to the line
+    before begins) to ``end``, without the join that ends it."""
+    text = _JOIN_END.sub("", segment.text[start:end].rstrip())
+    pieces = [Piece(p.offset - start, p.line, p.column) for p in segment.pieces if start <= p.offset < end]
+    if not pieces or pieces[0].offset > 0:  # a cut inside a piece: its first character's file position
+        before = [p for p in segment.pieces if p.offset <= start]
+        if before:
+            piece = before[-1]
+            pieces.insert(0, Piece(0, piece.line, piece.column + start - piece.offset))
+    return RawSegment(text, tuple(pieces), segment.block, segment.kind)
+
+
+def _units(segment: RawSegment, starts: list[int]) -> list[tuple[int, int]]:
+    """The lines of ``segment``, each cut further where a slash or bar joins two captions on one line
+    ("Los vecinos limpian el barro. / Les habitants nettoient la boue."): (start, end) offsets."""
+    units = []
+    for start, end in zip(starts, starts[1:] + [len(segment.text)]):
+        joins = list(itertools.islice(_JOIN.finditer(segment.text, start, end), MAX_JOINS + 1))
+        if len(joins) <= MAX_JOINS:  # more, and it is a list ("Madrid / Paris / Rome / ..."), not captions
+            for join in joins:
+                units.append((start, join.start()))
+                start = join.end()
+        units.append((start, end))
+    return units
 
 
 def split_by_language(segments: list[RawSegment], detect: Callable[[str], Detection]) -> list[RawSegment]:
-    """``segments`` with every multi-line segment cut where its lines change language."""
+    """``segments`` with every multi-line segment, or line of two captions joined by a slash or a bar,
+    cut where its lines (or captions) change language."""
     result: list[RawSegment] = []
     for segment in segments:
         starts = _line_starts(segment)
-        if len(starts) < 2:
+        if len(starts) < 2 and not _JOIN.search(segment.text):
             result.append(segment)
             continue
-        bounds = list(zip(starts, starts[1:] + [len(segment.text)]))
         cuts, current = [0], None
-        for start, end in bounds:
+        for start, end in _units(segment, starts):
             line = segment.text[start:end]
+            if len(words(line)) < MIN_LINE_WORDS:
+                continue
             detection = detect(line)
             if detection.words < MIN_LINE_WORDS or not detection.determined \
                     or detection.confidence < MIN_LINE_CONFIDENCE:

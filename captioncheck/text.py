@@ -20,12 +20,18 @@ _HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
 _ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
 _DIGIT = regex.compile(r"\d")
-_QUOTED = regex.compile(r"«\s*([^«»]{1,60}?)\s*»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
+# (Possessive spaces: a quotation mark that is never closed, after a long run of spaces, would
+# otherwise be tried with the run split every way.)
+_QUOTED = regex.compile(r"«\s*+([^«»]{1,60}?)\s*+»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
 _CLOSERS = r"(?:\s?[\"»”’)\]])*"
 _SENTENCE_END = regex.compile(
-    rf"[.!?…]+{_CLOSERS}(?=\s+(?:[\"«“(\[¿¡]\s*)?[\p{{Lu}}\d])|[.!?…]+{_CLOSERS}\s*$"
+    rf"(?<![.!?…])[.!?…]+{_CLOSERS}(?=\s+(?:[\"«“(\[¿¡]\s*)?[\p{{Lu}}\d])|(?<![.!?…])[.!?…]+{_CLOSERS}\s*$"
 )
-_CLAUSE_BREAK = regex.compile(r"\s*(?:[;:—–]|\s-\s|[()«»“”\"])\s*")
+# Clauses end at semicolons, colons, dashes, brackets and quotes, and at a slash or bar set apart by
+# spaces: what joins a caption and its translation on one line ("El presidente... / Le président...").
+# (Its leading spaces start where a run of spaces starts: "\s*" tried at every space of a long run of
+# spaces is quadratic.)
+_CLAUSE_BREAK = regex.compile(r"(?:(?<!\s)\s+)?(?:[;:—–]|\s[-/|]\s|[()«»“”\"])\s*")
 QUOTED_TITLE_MAX_WORDS = 5
 _SPACES = regex.compile(r"\s+")
 # A word this frequent in some language is an ordinary word, whatever its capital.
@@ -189,7 +195,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Parts of ``text[start:end]`` between semicolons, colons, dashes, brackets and quotes."""
+    """Parts of ``text[start:end]`` between semicolons, colons, dashes, brackets, quotes, and slashes
+    or bars set apart by spaces."""
     spans, cursor = [], start
     for match in _CLAUSE_BREAK.finditer(text, start, end):
         spans.append((cursor, match.start()))

@@ -99,6 +99,12 @@ CASES = {
     "times": ("horaires.txt", ("Les horaires des trains de la ville\n\nAFP - Llegó el tren "
                                + "a las 2:30 y 14h15, " * 8000 + "con retraso.\nAFP - Le train est arrivé "
                                + "à 2:30 et 14h15, " * 8000 + "en retard.\n").encode(), None),
+    # long runs of spaces, dots and copyright signs: each once made a pattern try every way of splitting
+    # the run (an unclosed quotation mark, a credit's line end, a clause break, a sentence end)
+    "spaces": ("espaces.txt", ("Le titre\n\nAFP" + " " * 100_000 + "/ Le «" + " " * 100_000 + "ministre : parle"
+                               + " " * 100_000 + "- et rit.\n").encode(), None),
+    "dots": ("points.txt", ("Le titre\n\nLe ministre " + "." * 50_000 + " parle" + "!" * 50_000 + "\n").encode(), None),
+    "copyright-signs": ("copyright.txt", ("Le titre\n\nLe ministre " + "Ab©" * 30_000 + " parle.\n").encode(), None),
     # two caption lines of one slot naming 2,500 people each, none the same: every name is looked for
     # on the other side
     "names": ("noms.txt", ("Le ministre présente son plan aux habitants de la ville\n\nAFP - El ministro "

@@ -136,6 +136,20 @@ def test_untranslated_fragment_clause_between_quotes(checker):
     assert paragraph[finding.column - 1:finding.end_column].startswith("we will never")
 
 
+@pytest.mark.parametrize("separator", [" / ", " | "])
+def test_a_caption_joined_to_its_translation_on_one_line_is_cut_apart_and_paired(checker, separator):
+    spanish = "Los vecinos de Paiporta limpian el barro de sus casas tras la riada."
+    french = "Les habitants de Paiporta nettoient la boue de leurs maisons après la crue."
+    text = "Titre de l'article\n\n" + spanish + separator + french + "\n\n" + FRENCH_BODY
+    report = checker.check_text(text, "text", "joined.txt")
+    [finding] = report.findings
+    assert (finding.rule, finding.line, finding.column, finding.end_column) == (
+        "untranslated-segment", 3, 1, len(spanish))
+    partner = report.document.segments[finding.related_segment]
+    assert partner.text == french and partner.position(0) == (3, len(spanish) + len(separator) + 1)
+    assert f"line 3, column {len(spanish) + len(separator) + 1} is its translation" in finding.message
+
+
 @pytest.mark.parametrize("paragraph", [
     "Le film « The Last of Us » a été diffusé sur HBO, selon Variety et The New York Times.",
     "Le slogan « Make America Great Again » a été repris par Donald Trump pendant la campagne.",
