@@ -10,12 +10,16 @@ French translation, so that the pair verdicts (names, numbers, alignment, omissi
 shape gets ``--limit`` seconds; the slowest are printed.
 
     python bench/long_runs.py [--length 20000] [--format text|markdown|html] [--pair] [--limit 20]
+                              [--fail-over SECONDS]
+
+With ``--fail-over`` it exits 1 when a shape takes longer (``.ci/run`` runs it so).
 """
 
 from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import time
 
 from captioncheck.checker import Checker
@@ -56,6 +60,7 @@ def main() -> None:
     parser.add_argument("--format", default="text", choices=("text", "markdown", "html"))
     parser.add_argument("--pair", action="store_true", help="put the run at the end of both lines of a caption pair")
     parser.add_argument("--limit", type=int, default=20, help="seconds a shape may take")
+    parser.add_argument("--fail-over", type=float, default=0.0, help="exit 1 when a shape takes longer than this")
     args = parser.parse_args()
 
     def stop(*_) -> None:
@@ -82,6 +87,9 @@ def main() -> None:
     print("|---|---:|")
     for elapsed, name in timed[:8]:
         print(f"| {name} | {'over ' + str(args.limit) if elapsed == float('inf') else f'{elapsed:.2f}'} |")
+    if args.fail_over and timed[0][0] > args.fail_over:
+        print(f"long runs: '{timed[0][1]}' took longer than {args.fail_over} s", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
