@@ -25,7 +25,8 @@ import time
 from captioncheck.checker import Checker
 from captioncheck.settings import Settings
 
-CHARACTERS = [*"«»“”\"()[]/|-–—:;,.©@#%&'’*_~+=<>{}¿¡?!", "\u00a0", " / ", " - ", ". ", ", "]
+CHARACTERS = [*"«»“”\"()[]/|-–—:;,.©@#%&'’*_~+=<>{}¿¡?!", "\u00a0", "\u202f", "\t", "\u0301", "\u200b", "\u2028",
+              "🙂", "1", "A", " / ", " - ", ". ", ", "]
 BODY = "Un paragraphe du corps de l'article en français, assez long pour être du corps de texte."
 
 
