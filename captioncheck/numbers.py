@@ -30,7 +30,12 @@ _NUMBER = regex.compile(
     r"(?<![\p{L}\d.,])(?<!\p{L}[+\-])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)(?![\d])(?:[ \u00a0\u202f]?(?P<percent>%))?"
 )
-_SCALE = regex.compile(r"[ \u00a0\u202f]+(?P<word>\p{L}+)")
+_SCALE = regex.compile(r"[ \u00a0\u202f]*(?P<word>\p{L}+)")  # "2,4 milliards", "1.5bn"
+# After an amount of money, "m" and "k" are millions and thousands ("£3.4m", "$50k"); elsewhere "3.4m"
+# is as often metres.
+CURRENCY_SIGNS = "$£€¥"
+_MONEY_SCALE = regex.compile(r"(?P<word>[mk])(?![\p{L}\d])")
+MONEY_SCALES = {"m": 1e6, "k": 1e3}
 
 SCALES: dict[str, dict[str, float]] = {
     "*": {"mil": 1e3, "million": 1e6, "millions": 1e6, "millón": 1e6, "millones": 1e6, "mln": 1e6,
@@ -65,6 +70,10 @@ _ROMAN = regex.compile(r"(?=[IVXLC]{2}|[VX](?![\p{L}\d]))(?<=\p{Lu}[\p{L}\p{M}]{
                        r"(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\d])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
+# An hour with "a.m."/"p.m." or an hour word: "3 p.m.", "3pm", "15 heures", "15.00 horas", "15 Uhr".
+_CLOCK = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])(?:[:.](?P<minutes>[0-5]\d))?[ \u00a0]?"
+                       r"(?:(?P<half>[ap])\.?[ \u00a0]?m\.?(?![\p{L}])|(?:h|heures?|horas?|hrs?|Uhr|ore)(?![\p{L}\d]))",
+                       regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,8 +122,11 @@ def _value(digits: str, grouping: str | None) -> float:
     return float(digits.replace(",", "."))
 
 
-def _scale(text: str, end: int, language: str) -> tuple[float, int]:
-    """The multiplier written after a number ("milliards", "mil millones") and where it ends."""
+def _scale(text: str, end: int, language: str, money: bool = False) -> tuple[float, int]:
+    """The multiplier written after a number ("milliards", "mil millones", "bn"; "m" after a currency
+    sign) and where it ends."""
+    if money and (short := _MONEY_SCALE.match(text, end)):
+        return MONEY_SCALES[short.group("word")], short.end()
     table = {**SCALES["*"], **SCALES.get(language, {})}
     scale = 1.0
     for _ in range(2):
@@ -294,16 +306,22 @@ def _ambiguous(word: str, value: float, language: str) -> bool:
 def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
     """Every number in ``text``, in order: digits in any grouping, and numbers written out in words."""
     found = []
-    for match in _TIME.finditer(text):
-        # "2:30", "14h30": a time of day, written "dos y media" as often as in figures; never alone
-        value = int(match.group("hours")) + int(match.group("minutes")) / 60
+    # "2:30", "14h30", "3 p.m.", "15 heures": a time of day, written "dos y media" or "las tres de la
+    # tarde" as often as in figures, and on a 12-hour clock or a 24-hour one; never alone
+    for match in sorted([*_TIME.finditer(text), *_CLOCK.finditer(text)], key=lambda m: (m.start(), -m.end())):
+        if found and match.start() < found[-1].end:
+            continue  # "14h30" is read by both
+        value = int(match.group("hours")) + int(match.group("minutes") or 0) / 60
+        if (match.groupdict().get("half") or "").casefold() == "p" and value < 12:
+            value += 12
         found.append(Quantity(match.start(), match.end(), match.group(), value, soft=True))
-    times = [(q.start, q.end) for q in found]  # in order, apart: finditer's
+    times = [(q.start, q.end) for q in found]  # in order, apart
     for match in _NUMBER.finditer(text):
         if _overlaps(times, match.start(), match.start() + 1):
             continue
         value = _value(match.group("digits"), match.group("sep"))
-        scale, end = _scale(text, match.end(), language)
+        money = match.start() > 0 and text[match.start() - 1] in CURRENCY_SIGNS
+        scale, end = _scale(text, match.end(), language, money)
         percent = bool(match.group("percent"))
         if not percent and scale == 1.0:
             percent_end = _percent_after(text, end)

@@ -15,6 +15,13 @@ from captioncheck.positions import Side, positions
     ("le 15 mars 2023", "fr", "el 15 de marzo de 2023", "es"),
     ("Veintiún heridos en una torre de trescientos veintiún metros", "es",
      "21 blessés dans une tour de trois cent vingt et un mètres", "fr"),
+    # money written the English way, and metres
+    ("The company lost $1.5bn last year", "en", "La empresa perdió 1.500 millones de dólares", "es"),
+    ("£3.4m for the club", "en", "3,4 millones de libras para el club", "es"),
+    ("A 3.4m wall", "en", "Un muro de 3,4 metros", "es"),
+    # a time of day on a 12-hour clock or a 24-hour one
+    ("At 3 p.m. on Tuesday", "en", "A las 15.00 del martes", "es"),
+    ("At 3pm on Tuesday", "en", "Le mardi à 15 heures", "fr"),
     # an ordinal is no amount, apocopated or not
     ("Los precios subieron en el tercer trimestre", "es", "Prices rose in the third quarter", "en"),
     ("La tercera ola de calor del verano", "es", "La troisième vague de chaleur de l'été", "fr"),
@@ -185,3 +192,15 @@ def test_a_day_named_by_its_date_is_still_compared_with_another_date():
     left, right = numbers.unmatched(list(numbers.quantities("le défilé du 14-Juillet", "fr")),
                                     list(numbers.quantities("the July 4 parade", "en")))
     assert [q.text for q in left] == ["14"] and [q.text for q in right] == ["4"]
+
+
+def test_a_time_of_day_against_another_time_is_still_compared():
+    left, right = numbers.unmatched(list(numbers.quantities("At 3 p.m. on Tuesday", "en")),
+                                    list(numbers.quantities("A las 17.00 del martes", "es")))
+    assert [q.text for q in right] == ["17.00"]
+    left, right = numbers.unmatched(list(numbers.quantities("The club paid £3.4m", "en")),
+                                    list(numbers.quantities("El club pagó 3,4 millones de euros", "es")))
+    assert (left, right) == ([], [])  # the currency is not compared, the amount is
+    left, right = numbers.unmatched(list(numbers.quantities("The club paid £3.4m", "en")),
+                                    list(numbers.quantities("El club pagó 34 millones de libras", "es")))
+    assert [q.text for q in left] == ["3.4m"] and [q.text for q in right] == ["34 millones"]
