@@ -104,6 +104,13 @@ _APPROXIMATE = regex.compile(
 
 APPROXIMATE_REACH = 40  # characters before a number where an approximating phrase is sought
 
+# A decade: "the 1990s", "the '90s", "die 90er Jahre", "les années 1990", "los años 90", "gli anni '90".
+# Languages write the same decade with its century or without it, or in words ("los años noventa"),
+# so a decade is compared by its last two digits.
+_DECADE_AFTER = regex.compile(r"(?:s|er)(?![\p{L}\d])")
+_DECADE_BEFORE = regex.compile(r"(?:années|años|anni|anos|década de|décennie)[ \u00a0]+'?$", regex.IGNORECASE)
+DECADE_REACH = 16  # characters before a number where "années", "años"... are sought
+
 # A day named by its date, its number joined to its month by a hyphen: the French "14-Juillet",
 # "11-Novembre", "1er-Mai", "7-Octobre", and the Spanish "11-M", "15-M", "23-F" (the month's initial).
 # Other languages name the day in words ("Bastille Day", "Armistice Day"), so the number is
@@ -328,6 +335,10 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
             if percent_end is not None:
                 percent, end = True, percent_end
         named_day = scale == 1.0 and not percent and _NAMED_DAY.match(text, end) is not None
+        if scale == 1.0 and not percent and value % 10 == 0 and 10 <= value < 2100 and (
+                _DECADE_AFTER.match(text, end) or _DECADE_BEFORE.search(text, max(0, match.start() - DECADE_REACH),
+                                                                          match.start())):
+            value %= 100  # a decade: "the 1990s" is "los noventa"
         found.append(Quantity(match.start(), end, text[match.start():end], value * scale, percent,
                               named_day=named_day))
     found += [Quantity(m.start(), m.end(), m.group(), _roman_value(m.group()), regnal=True)

@@ -22,6 +22,10 @@ from captioncheck.positions import Side, positions
     # a time of day on a 12-hour clock or a 24-hour one
     ("At 3 p.m. on Tuesday", "en", "A las 15.00 del martes", "es"),
     ("At 3pm on Tuesday", "en", "Le mardi à 15 heures", "fr"),
+    # a decade, with its century or without it, or in words
+    ("The 1990s were hard", "en", "Los años noventa fueron duros", "es"),
+    ("A photo from the 1980s", "en", "Une photo des années 80", "fr"),
+    ("Die 90er Jahre", "de", "Les années 1990", "fr"),
     # an ordinal is no amount, apocopated or not
     ("Los precios subieron en el tercer trimestre", "es", "Prices rose in the third quarter", "en"),
     ("La tercera ola de calor del verano", "es", "La troisième vague de chaleur de l'été", "fr"),
@@ -204,3 +208,9 @@ def test_a_time_of_day_against_another_time_is_still_compared():
     left, right = numbers.unmatched(list(numbers.quantities("The club paid £3.4m", "en")),
                                     list(numbers.quantities("El club pagó 34 millones de libras", "es")))
     assert [q.text for q in left] == ["3.4m"] and [q.text for q in right] == ["34 millones"]
+
+
+def test_different_decades_are_reported():
+    left, right = numbers.unmatched(list(numbers.quantities("The 1990s were hard", "en")),
+                                    list(numbers.quantities("Les années 2000 ont été dures", "fr")))
+    assert [q.text for q in left] == ["1990"] and [q.text for q in right] == ["2000"]
