@@ -8,12 +8,14 @@ for it, and an error is raised there, not in the thread.
 
 from __future__ import annotations
 
+import atexit
 import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 
 _loading: dict[str, Future] = {}  # by key: loaded or loading in this process
+EXIT_WAIT_S = 10.0  # how long the interpreter's exit waits for a load still running
 
 
 def load(key: str, loader: Callable[[], object]) -> Future:
@@ -45,3 +47,22 @@ def _forget_unfinished() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_unfinished)
+
+
+def _finish_loads() -> None:
+    """At the interpreter's exit, let the loads still running finish (about a second at most).
+
+    The interpreter's shutdown would stop their daemon threads in the middle of C++ code (the
+    tokenizer's trie), which aborts the process ("terminate called without an active exception"): a
+    script that makes a checker and exits at once, through the Python API, would crash. The command
+    line does not wait: it ends with ``os._exit`` (see :func:`captioncheck.launcher._exit`), which
+    skips this.
+    """
+    for future in list(_loading.values()):
+        try:
+            future.exception(timeout=EXIT_WAIT_S)  # waits; the load's own error is nobody's concern now
+        except Exception:  # noqa: BLE001 - a timeout, or a cancelled load: exit anyway
+            pass
+
+
+atexit.register(_finish_loads)

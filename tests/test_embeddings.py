@@ -49,3 +49,20 @@ def test_a_check_loads_none_of_the_packages_modules():
     article = ROOT / "data" / "articles" / "fr-pairs-from-es.txt"
     result = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_program_that_exits_while_a_model_loads_lets_the_load_finish(tmp_path):
+    """A daemon thread still in C++ when the interpreter shuts down aborts the process; the loads
+    therefore finish before a Python program that uses the API exits."""
+    marker = tmp_path / "finished"
+    program = (
+        "import time\n"
+        "from captioncheck import background\n"
+        "def load():\n"
+        "    time.sleep(0.5)\n"
+        f"    open({str(marker)!r}, 'w').write('done')\n"
+        "background.load('test:slow', load)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert marker.read_text() == "done"
