@@ -69,7 +69,7 @@ def mask(text: str, names: bool = True) -> str:
     """``text`` with non-prose replaced by spaces; same length, same offsets.
 
     With ``names=False`` a lone capitalised word is kept (only runs of two or more are masked), and so
-    are the nouns that open a run ("Bundesrätin" of "Bundesrätin Karin Keller-Sutter"): in German every
+    are the nouns that open a run ("Bundeskanzler" of "Bundeskanzler Olaf Scholz"): in German every
     noun is capitalised, so a capital is no evidence of a name.
     """
     spans: list[tuple[int, int]] = [(c.start, c.end) for c in lexicon.find_credits(text)]
