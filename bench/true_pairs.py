@@ -29,10 +29,11 @@ import os
 import random
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -41,6 +42,7 @@ from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
 from captioncheck.numbers import quantities
 from captioncheck.settings import Settings
 
+T = TypeVar("T")
 ISO3 = {"fra": "fr", "spa": "es", "eng": "en", "deu": "de", "ita": "it"}
 MISMATCH_RULES = ("meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch")
 CREDIT = "Sergei SUPINSKY / AFP - "
@@ -220,21 +222,29 @@ def _start_worker() -> None:
     _checker = Checker(Settings())
 
 
+def checker() -> Checker:
+    """This worker's checker (see :func:`check_all`)."""
+    assert _checker is not None
+    return _checker
+
+
+def found(report) -> list[Found]:
+    return [Found(f.rule, f.message, f.line, f.end_line, f.related_segment) for f in report.findings]
+
+
 def _check(text: str) -> tuple[list[Found], dict[int, int]]:
     """The findings of an article, and its segments' ids by line."""
-    assert _checker is not None
-    report = _checker.check_text(text, "text", "bench.txt")
-    return ([Found(f.rule, f.message, f.line, f.end_line, f.related_segment) for f in report.findings],
-            {s.line: s.id for s in report.document.segments})
+    report = checker().check_text(text, "text", "bench.txt")
+    return found(report), {s.line: s.id for s in report.document.segments}
 
 
-def check_all(texts: list[str], jobs: int) -> list[tuple[list[Found], dict[int, int]]]:
-    """:func:`_check` of every text, in order, on ``jobs`` processes."""
+def check_all(texts: list[str], jobs: int, check: Callable[[str], T] = _check) -> list[T]:
+    """``check`` (:func:`_check` unless told) of every text, in order, on ``jobs`` processes."""
     if jobs <= 1:
         _start_worker()
-        return [_check(text) for text in texts]
+        return [check(text) for text in texts]
     with ProcessPoolExecutor(jobs, initializer=_start_worker) as pool:
-        return list(pool.map(_check, texts, chunksize=64))
+        return list(pool.map(check, texts, chunksize=64))
 
 
 def main() -> None:
