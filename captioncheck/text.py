@@ -36,11 +36,10 @@ QUOTED_TITLE_MAX_WORDS = 5
 _SPACES = regex.compile(r"\s+")
 # A word this frequent in some language is an ordinary word, whatever its capital.
 FREQUENT_WORD = 1e-4
-# Languages that capitalise every noun, and how many times more often one of them must write a word
-# than any other language of the panel for the word to be its noun rather than a name: a title before
-# a name ("Bundeskanzler Olaf Scholz", "Papst Franziskus") is written in German only, a name in every
-# language's news ("Karin" 8 times, "Jürgen" 35 times more often in German than elsewhere).
-NOUN_CAPITALISING = ("de",)
+# How many times more often a language that capitalises every noun (langid.detector.NOUN_CAPITALISING)
+# must write a word than any other language of the panel for the word to be its noun rather than a
+# name: a title before a name ("Bundeskanzler Olaf Scholz", "Papst Franziskus") is written in German
+# only, a name in every language's news ("Karin" 8 times, "Jürgen" 35 times more often in German).
 NOUN_RATIO = 100.0
 
 
@@ -156,7 +155,8 @@ def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, in
     it stays prose even before a name ("Is Tom still eating?" keeps "Is", "Jens Stoltenberg a dit"
     masks both), and so does a lone capital letter (the English "I").
     """
-    from .langid.words import PANEL, frequency  # here: langid imports this module
+    from .langid.detector import NOUN_CAPITALISING  # here: langid imports this module
+    from .langid.words import PANEL, frequency
 
     def noun(word: str) -> bool:
         own = max(frequency(word, language) for language in NOUN_CAPITALISING)
