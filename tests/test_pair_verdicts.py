@@ -20,7 +20,7 @@ from conftest import DATA
 PAIRS = Path(DATA).parent / "pairs" / "pairs.tsv"
 MISMATCH_RULES = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
 EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
-            "clause": "meaning-divergence", "wrong": "meaning-divergence"}
+            "clause": "meaning-divergence", "wrong": "meaning-divergence", "cut": "meaning-divergence"}
 BODY = {
     "fr": ("Le gouvernement présente son plan", "Le ministre a présenté mardi un plan d'investissement destiné à "
            "moderniser les réseaux de transport du pays au cours des cinq prochaines années."),

@@ -18,7 +18,10 @@ Captions that fill the same slot (two lines with one credit, a figure's ``alt`` 
 are paired whatever they say, so a wrong caption is found even when nothing in it resembles the
 other side. A slot's caption that translates a nearby slot's caption far better than its own
 (captions swapped between two photos of one story, see ``captioncheck.pairing.crossed_slots``) is
-reported whatever its score, naming the line it belongs with.
+reported whatever its score, naming the line it belongs with. So is a translation that breaks off
+mid-sentence, on an article, a preposition or a conjunction, where its source does not (see
+``captioncheck.truncation``): "line 6 breaks off after 'actitud con la': the end of line 5 is not
+translated".
 
 Example::
 
@@ -32,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import lexicon
+from .. import lexicon, truncation
 from ..equivalence import divergent
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
@@ -46,7 +49,15 @@ UNRELATED_COSINE = 0.45
 QUOTED_OMISSION = 0.03
 
 
-def _message(view, context: Context) -> str:
+def _broken_off(view) -> str | None:
+    """The end of the translation when it breaks off mid-sentence and its source does not."""
+    end = truncation.breaks_off(lexicon.content(view.target.text), view.target_language)
+    if end is None or truncation.breaks_off(lexicon.content(view.source.text), view.source_language):
+        return None
+    return end
+
+
+def _message(view, context: Context, broken_off: str | None) -> str:
     pair = view.pair
     if pair.crossed is not None:
         other = context.document.segments[pair.crossed]
@@ -58,6 +69,13 @@ def _message(view, context: Context) -> str:
             return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption"
         return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does"
     source, target = places(view)
+    if broken_off is not None:
+        omission = pair.omission
+        if omission.side == 0 and omission.gain >= QUOTED_OMISSION and omission.span is not None:
+            start, end = omission.span
+            lost = quote(lexicon.content(view.source.text)[start:end].strip())
+            return f"{target} breaks off after {quote(broken_off)}: {lost} in {source} has no counterpart"
+        return f"{target} breaks off after {quote(broken_off)}: the end of {source} is not translated"
     closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
     if closest < UNRELATED_COSINE or pair.alignment is None:
         return f"{target} does not translate {source}: it describes something else"
@@ -83,9 +101,10 @@ def _message(view, context: Context) -> str:
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         pair = view.pair
-        if pair.crossed is None and not divergent(pair.similarity, pair.cosine, pair.structural,
-                                                  context.divergence_threshold, pair.distinct_cosine):
+        broken_off = None if pair.crossed is not None else _broken_off(view)
+        if pair.crossed is None and broken_off is None and not divergent(
+                pair.similarity, pair.cosine, pair.structural, context.divergence_threshold, pair.distinct_cosine):
             continue
-        yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context),
+        yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context, broken_off),
                          related_segment=view.source.id, language=view.target_language,
                          score=view.pair.similarity)
