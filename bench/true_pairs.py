@@ -253,7 +253,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--show", default="",
-                        help="print the faithful cases that get this rule (or 'missed:KIND', or 'same-language')")
+                        help="print the faithful cases that get this rule (or 'missed:KIND', 'unpaired' for faithful "
+                             "captions not found and paired, or 'same-language')")
     args = parser.parse_args()
     pairs = load_pairs(args.eval_dir)
     if args.limit:
@@ -279,6 +280,9 @@ def main() -> None:
             if any(f.rule == "untranslated-segment" and f.line == source_line
                    and f.related_segment == segments.get(target_line) for f in findings):
                 found_paired[case.direction] += 1
+            elif args.show == "unpaired":
+                print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
+                      + "; ".join(f"{f.rule}: {f.message}" for f in findings))
         else:
             key = (case.direction, case.kind)
             mutated[key] += 1

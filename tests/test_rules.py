@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck.checker import Checker
+from captioncheck.checker import Checker, decide_in_slots
+from captioncheck.document import Kind
+from captioncheck.langid import Detection
+from captioncheck.readers import parse
 from captioncheck.rules import BY_ID, RULES
 from captioncheck.settings import Settings
 
@@ -102,6 +105,35 @@ def test_short_caption_in_the_article_language_beside_another_is_not_foreign(che
             "Javier SORIANO / AFP - Marta no era feliz.\nJavier SORIANO / AFP - El campo espera la lluvia.\n\n"
             "El Gobierno presentó el martes un nuevo plan para apoyar a los agricultores afectados por la sequía.\n")
     assert findings(checker, text, "untranslated-segment") == []
+
+
+def _slot_detections(first: Detection, second: Detection, language: str) -> tuple[str, ...]:
+    """The languages decide_in_slots gives a slot of two captions holding these detections."""
+    document = parse("Un plan para los agricultores\n\nEl Gobierno actúa ante la sequía\n\n"
+                     "AFP - Première légende.\nAFP - Segunda leyenda.\n\n" + SPANISH_BODY, "text", "slot.txt")
+    kinds = [segment.kind for segment in document.segments]
+    assert kinds[2:4] == [Kind.CAPTION, Kind.CAPTION]
+    detections = [Detection(language, 0.99, 8, ((language, 0.99),)) for _ in document.segments]
+    detections[2:4] = [first, second]
+    return tuple(d.language for d in decide_in_slots(document, tuple(detections), language)[2:4])
+
+
+FRENCH = Detection("fr", 0.99, 6, (("fr", 0.99),))
+PORTUGUESE_OR_SPANISH = Detection("pt", 0.70, 4, (("pt", 0.70), ("es", 0.22)))
+
+
+def test_a_caption_beside_a_foreign_one_is_in_the_article_language_when_the_detector_is_torn():
+    # a French caption and a short one that the detector puts in Portuguese with Spanish a close second:
+    # the slot holds the French caption's translation, in the Spanish article's language
+    assert _slot_detections(FRENCH, PORTUGUESE_OR_SPANISH, "es") == ("fr", "es")
+    assert _slot_detections(PORTUGUESE_OR_SPANISH, FRENCH, "es") == ("es", "fr")
+    # beside a caption in the article's language, or one of its own language, it stays as detected
+    spanish = Detection("es", 0.99, 6, (("es", 0.99),))
+    assert _slot_detections(spanish, PORTUGUESE_OR_SPANISH, "es") == ("es", "pt")
+    assert _slot_detections(PORTUGUESE_OR_SPANISH, PORTUGUESE_OR_SPANISH, "es") == ("pt", "pt")
+    # a caption the detector is sure of stays foreign, whatever is beside it
+    sure = Detection("pt", 0.98, 6, (("pt", 0.98), ("es", 0.01)))
+    assert _slot_detections(FRENCH, sure, "es") == ("fr", "pt")
 
 
 def test_allowed_language_is_not_reported():
