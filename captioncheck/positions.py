@@ -49,6 +49,9 @@ class Position:
     text: str
     side: Side
     name: str | None
+    # written as a photo's marker: in brackets ("(left)", "(à droite)"), abbreviated ("izda.", "(g.)") or
+    # as an order ("left to right"); a bare word may be something else ("right now", "la gauche")
+    marked: bool = False
 
 
 @functools.lru_cache(maxsize=4096)  # both sides of a pair, read by the score and the rule
@@ -60,5 +63,17 @@ def positions(text: str) -> tuple[Position, ...]:
         side = Side[next(key for key, value in match.groupdict().items() if value is not None)]
         before = [n for n in people if n.end <= match.start()]
         found.append(Position(match.start(), match.end(), match.group(), side,
-                              before[-1].text if before else None))
+                              before[-1].text if before else None, _marked(text, match.start(), match.end(), side)))
     return tuple(found)
+
+
+_ABBREVIATED = regex.compile(r"\(.*\)|.*\.", regex.DOTALL)
+
+
+def _marked(text: str, start: int, end: int, side: Side) -> bool:
+    """Whether the marker at ``start``:``end`` is written as a photo's marker (see :attr:`Position.marked`)."""
+    if side is Side.LEFT_TO_RIGHT or _ABBREVIATED.fullmatch(text[start:end]):
+        return True
+    opening = text[max(0, start - 4):start].rstrip()  # "(à gauche)", "( left )"
+    closing = text[end:end + 4].lstrip()
+    return opening.endswith(("(", "[")) and closing.startswith((")", "]"))

@@ -161,6 +161,14 @@ def test_positions_with_names():
     assert [p.side for p in found] == [Side.LEFT_TO_RIGHT, Side.CENTRE]
 
 
+def test_positions_written_as_a_photos_marker_are_told_from_other_uses_of_the_words():
+    found = positions("Right after the vote, a protester (left) argues with Anne Durand, à droite, near the Middle East desk")
+    assert [(p.text, p.marked) for p in found] == [("Right", False), ("left", True), ("à droite", False),
+                                                  ("Middle", False)]
+    assert [p.marked for p in positions("Sánchez (izda.) y Macron (dcha.), de izquierda a derecha, izq. Biden (L)")] \
+        == [True, True, True, True, True]
+
+
 def test_content_drops_credits_and_icons():
     assert lexicon.content("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien") == "Le président ukrainien"
 

@@ -31,7 +31,9 @@ def _disagreements(source: list[Position], target: list[Position]) -> list[tuple
 
     A marker is matched with the marker after the same name on the other side; the markers left are
     matched in order when both sides have as many (a name the other side writes differently, or a
-    common noun taken for a name, must not hide a swapped position).
+    common noun taken for a name, must not hide a swapped position). When they do not, the markers
+    written as a photo's (in brackets, abbreviated, or an order) are, when both sides have as many:
+    "right now ... (left)" against "... (à droite)" is still a swap.
     """
     found, matched_source, matched_target = [], set(), set()
     for i, mark in enumerate(source):
@@ -46,6 +48,9 @@ def _disagreements(source: list[Position], target: list[Position]) -> list[tuple
                 found.append((mark, target[twin]))
     rest_source = [m for i, m in enumerate(source) if i not in matched_source]
     rest_target = [t for j, t in enumerate(target) if j not in matched_target]
+    if len(rest_source) != len(rest_target):
+        # a side that also says "right now" or "la gauche": compare the markers written as a photo's
+        rest_source, rest_target = [m for m in rest_source if m.marked], [t for t in rest_target if t.marked]
     if len(rest_source) == len(rest_target):
         found += [(s, t) for s, t in zip(rest_source, rest_target) if s.side != t.side]
     return sorted(found, key=lambda pair: pair[1].start)
