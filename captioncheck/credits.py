@@ -56,7 +56,9 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
-_AGENCY = alternation(AGENCIES) + r"(?![\p{L}\d])"
+# Credits shout agencies as often as they name them: "KEYSTONE/Name", "ANSA/NAME".
+_AGENCY_FORMS = tuple(dict.fromkeys(AGENCIES + tuple(agency.upper() for agency in AGENCIES)))
+_AGENCY = alternation(_AGENCY_FORMS) + r"(?![\p{L}\d])"
 _AGENCY_PATTERN = regex.compile(rf"(?<![\p{{L}}\d]){_AGENCY}")
 _CAPS_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?![\p{L}\d])")
 
@@ -73,7 +75,7 @@ ARCHIVE_NOTES = (
 _ARCHIVE_NOTE = alternation(ARCHIVE_NOTES)
 # Agencies the name pattern already reads ("AFP", "Getty Images") need no alternative of their own:
 # one for the few it cannot ("dpa", "picture alliance") keeps the patterns small and quick to compile.
-_UNNAMED_AGENCIES = [agency for agency in AGENCIES if not regex.fullmatch(_PERSON, agency)]
+_UNNAMED_AGENCIES = [agency for agency in _AGENCY_FORMS if not regex.fullmatch(_PERSON, agency)]
 _ENTITY = rf"(?:{alternation(_UNNAMED_AGENCIES)}(?![\p{{L}}\d])|{_PERSON})"
 _LINK = r"[ \t]*/[ \t]*"
 _CHAIN = rf"{_ENTITY}(?:{_LINK}(?:{_ARCHIVE_WORD}(?![\p{{L}}])|{_ENTITY})){{0,4}}"
@@ -191,6 +193,16 @@ def _opener_cut(text: str, start: int, end: int) -> int:
     return end
 
 
+def _agency_start(text: str, start: int, end: int) -> int:
+    """Where a credit that runs on from its caption starts: at the agency its first part names, when
+    capitalised words of the caption precede it ("... un hôpital de Kharkiv AP Photo/Evan Vucci": the
+    names of a credit before its first slash are one agency or one person, and a person does not end
+    with an agency's name)."""
+    slash = text.find("/", start, end)
+    first = _AGENCY_PATTERN.search(text, start, end if slash < 0 else slash)
+    return start if first is None else first.start()
+
+
 def _ends_with_linked_agency(text: str, start: int, end: int) -> bool:
     """Whether the chain ends with an agency and links its parts ("Name/AGENCY", "Agency via AFP")."""
     body = text[start:end].rstrip(" \t")
@@ -224,6 +236,9 @@ def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
         if not (labelled or _stands_alone(body)):
             return None
     start, end = match.span()
+    if kind == "trailing" and not labelled and not _SENTENCE_END.search(text, 0, start):
+        start = body_start = _agency_start(text, body_start, body_end)
+        body = text[body_start:body_end]
     if kind in ("leading", "trailing", "copyright", "bare"):
         end = body_end
     return Credit(start, end, body)

@@ -119,6 +119,14 @@ TABLE = [
     # An icon word before the credit.
     ("photo_camera Sergei SUPINSKY / AFP - Le président ukrainien", "Sergei SUPINSKY / AFP",
      "photo_camera - Le président ukrainien"),
+    # After the caption with nothing between: the credit starts at its agency, not at the caption's
+    # last capitalised word; a shouted agency is an agency.
+    ("Le président ukrainien dans un hôpital de Kharkiv AP Photo/Evan Vucci", "AP Photo/Evan Vucci",
+     "Le président ukrainien dans un hôpital de Kharkiv"),
+    ("Il presidente Mattarella in visita a Napoli ANSA/CIRO FUSCO", "ANSA/CIRO FUSCO",
+     "Il presidente Mattarella in visita a Napoli"),
+    ("Die Bundesrätin spricht in Bern KEYSTONE/Peter Klaunzer", "KEYSTONE/Peter Klaunzer",
+     "Die Bundesrätin spricht in Bern"),
 ]
 
 NOT_CREDITS = [
