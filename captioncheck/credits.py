@@ -193,14 +193,24 @@ def _opener_cut(text: str, start: int, end: int) -> int:
     return end
 
 
-def _agency_start(text: str, start: int, end: int) -> int:
-    """Where a credit that runs on from its caption starts: at the agency its first part names, when
-    capitalised words of the caption precede it ("... un hôpital de Kharkiv AP Photo/Evan Vucci": the
-    names of a credit before its first slash are one agency or one person, and a person does not end
-    with an agency's name)."""
+def _run_on_start(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a credit that runs on from its caption starts, and where its body does.
+
+    The names of a credit before its first slash are one agency or one person, so a capitalised word
+    of the caption may have joined them: the credit starts at the agency its first part names ("... un
+    hôpital de Kharkiv AP Photo/Evan Vucci"), and after a first part of one word in lower case but its
+    initial, which names no photographer ("... un hôpital de Kharkiv / EFE")."""
     slash = text.find("/", start, end)
     first = _AGENCY_PATTERN.search(text, start, end if slash < 0 else slash)
-    return start if first is None else first.start()
+    if first is not None:
+        return first.start(), first.start()
+    part = text[start:slash].strip() if slash >= 0 else ""
+    if part and " " not in part and not _CAPS_WORD.fullmatch(part):
+        body = slash + 1
+        while body < end and text[body] in " \t":
+            body += 1
+        return slash, body
+    return start, start
 
 
 def _ends_with_linked_agency(text: str, start: int, end: int) -> bool:
@@ -237,7 +247,7 @@ def _credit(match: regex.Match, text: str, kind: str) -> Credit | None:
             return None
     start, end = match.span()
     if kind == "trailing" and not labelled and not _SENTENCE_END.search(text, 0, start):
-        start = body_start = _agency_start(text, body_start, body_end)
+        start, body_start = _run_on_start(text, body_start, body_end)
         body = text[body_start:body_end]
     if kind in ("leading", "trailing", "copyright", "bare"):
         end = body_end

@@ -127,6 +127,8 @@ TABLE = [
      "Il presidente Mattarella in visita a Napoli"),
     ("Die Bundesrätin spricht in Bern KEYSTONE/Peter Klaunzer", "KEYSTONE/Peter Klaunzer",
      "Die Bundesrätin spricht in Bern"),
+    # one word in lower case but its initial names no photographer: it ends the caption
+    ("El presidente ucraniano en un hospital de Járkov / EFE", "/ EFE", "El presidente ucraniano en un hospital de Járkov"),
 ]
 
 NOT_CREDITS = [
