@@ -3,14 +3,15 @@
 A translation cut short (by a field's character limit, a careless paste, or a translator who stopped
 at a comma) often still reads as a loose translation of the original: most of its words have a
 counterpart, the sentence embeddings stay close, and the equivalence score passes it. Its end gives
-it away: "... la actitud con la", "... qui achetait et", "... the price of the". No finished sentence
+it away: "... touchées par la", "... los alcaldes de los", "... the price of the". No finished sentence
 ends on an article, a preposition that cannot be left at the end, or a conjunction.
 
 ``DANGLING`` lists those words per language. It is a short hand-written list on purpose: only
 closed-class words that grammar never puts last, so that a faithful caption never matches. Words
 that can end a sentence in some use are left out, even when they rarely do:
 
-- indefinite articles that are also pronouns (French "une", "un": "j'en ai un"; Spanish "una");
+- indefinite articles that are also pronouns or numbers (French "une", "un": "j'en ai un"; Spanish
+  "una"; Dutch "een": "ik heb er een");
 - prepositions that English and German leave at the end ("made of", "komm mit");
 - German definite articles, which are also pronouns ("ich kenne die");
 - conjunctions asked as a question ("..., oder?");
@@ -39,7 +40,7 @@ DANGLING: dict[str, frozenset[str]] = {
         "pt": "os as do da dos das ao aos pelo pela pelos pelas de em com para por sem e ou mas",
         "de": "und dass weil obwohl des zum zur vom beim im am ins ans von",
         "ca": "el els les del dels al als de amb per i o però l' d'",
-        "nl": "de het een en of maar van",
+        "nl": "de het en of maar van",
     }.items()
 }
 # The last word of a text, what may follow it (closing punctuation, quotes, brackets), and the words
@@ -49,7 +50,7 @@ _END = regex.compile(r"(?:(?:^|\s)(?P<before>\S+\s+\S+)\s+|^|\s)(?P<word>[\p{L}\
 
 
 def breaks_off(text: str, language: str) -> str | None:
-    """The end of ``text`` ("la actitud con la") when its last word cannot end a sentence in
+    """The end of ``text`` ("touchées par la") when its last word cannot end a sentence in
     ``language``; None when it ends as a sentence may, or the language has no list."""
     words = DANGLING.get(language)
     if words is None:

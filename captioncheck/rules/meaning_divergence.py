@@ -20,7 +20,7 @@ other side. A slot's caption that translates a nearby slot's caption far better 
 (captions swapped between two photos of one story, see ``captioncheck.pairing.crossed_slots``) is
 reported whatever its score, naming the line it belongs with. So is a translation that breaks off
 mid-sentence, on an article, a preposition or a conjunction, where its source does not (see
-``captioncheck.truncation``): "line 6 breaks off after 'actitud con la': the end of line 5 is not
+``captioncheck.truncation``): "line 6 breaks off after 'touchées par la': the end of line 5 is not
 translated".
 
 Example::
