@@ -187,3 +187,18 @@ def test_captions_swapped_between_two_html_figures_are_placed_by_line_and_column
     second_alt = figures[1].index("alt=") + len('alt="') + 1
     assert divergent[0].message == (f"line 3, column {divergent[0].column} does not translate line 3, column "
                                     f"{first_alt}: it translates line 5, column {second_alt}, another photo's caption")
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["case"] == "cut"],
+                         ids=lambda r: f"{r['source_language']}>{r['target_language']}")
+def test_a_translation_that_breaks_off_says_where(row: dict[str, str], checker: Checker):
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    [finding] = [f for f in report.findings if f.rule == "meaning-divergence"]
+    last_words = " ".join(row["target"].split()[-3:])
+    assert finding.message.startswith(f"line 4 breaks off after '{last_words}': ")
+    # the untranslated caption, cut short: its translation is whole, nothing breaks off
+    whole = dict(row, source=row["target"], target=row["source"],
+                 source_language=row["target_language"], target_language=row["source_language"])
+    if whole["target_language"] in BODY:
+        flipped = checker.check_text(_article(whole), "text", "pair.txt")
+        assert not any("breaks off" in f.message for f in flipped.findings)
