@@ -13,10 +13,12 @@ that can end a sentence in some use are left out, even when they rarely do:
 - indefinite articles that are also pronouns or numbers (French "une", "un": "j'en ai un"; Spanish
   "una"; Dutch "een": "ik heb er een");
 - prepositions that English and German leave at the end ("made of", "komm mit");
-- German definite articles, which are also pronouns ("ich kenne die");
+- German definite articles, which are also pronouns ("ich kenne die"), and Dutch "het" ("ik weet
+  het"), "van" ("daar weet ik niets van") and "maar" ("kom maar");
+- words that differ from a word that may end a sentence only by an accent news copy sometimes drops
+  (Spanish "mi" for "para mí", "se" for "no sé");
 - conjunctions asked as a question ("..., oder?");
-- question words ("depuis quand ?"), and words written the same with an accent ("que"/"qué" is kept:
-  news copy writes the accent).
+- question words ("depuis quand ?"); "que" is kept, as news copy writes "¿qué?" with its accent.
 
 A word written with a capital is never dangling ("vitamin A", "plan B"), nor is one inside a word
 joined by a hyphen ("dit-il"). A word elided before the next one ("l'", "dell'") is in the lists.
@@ -33,14 +35,14 @@ DANGLING: dict[str, frozenset[str]] = {
         "fr": "le la les des du au aux de à et ou mais car que ce cette ces mon ma mes ton ta tes son sa ses "
               "je il ils dont lorsque puisque quoique chez dans par l' d' j' qu' jusqu' lorsqu' puisqu' c' m' t' s' n'",
         "es": "el la los las lo un del al de a con en para sin desde hacia hasta y e o u pero ni que "
-              "su sus mi mis se le les cuyo cuya cuyos cuyas muy",
+              "su sus mis le les cuyo cuya cuyos cuyas muy",
         "it": "il lo la i gli le un del dello della dei degli delle al allo alla ai agli alle dal dallo dalla "
               "dai dagli dalle nel nello nella nei negli nelle sul sullo sulla sui sugli sulle di da con per "
               "tra fra e ed o ma l' dell' all' dall' nell' sull' un' d'",
         "pt": "os as do da dos das ao aos pelo pela pelos pelas de em com para por sem e ou mas",
         "de": "und dass weil obwohl des zum zur vom beim im am ins ans von",
         "ca": "el els les del dels al als de amb per i o però l' d'",
-        "nl": "de het en of maar van",
+        "nl": "de en of",
     }.items()
 }
 # The last word of a text, what may follow it (closing punctuation, quotes, brackets), and the words

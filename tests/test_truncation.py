@@ -36,6 +36,9 @@ def test_a_text_that_ends_on_an_article_a_preposition_or_a_conjunction_breaks_of
     ("Na und?", "de"),  # too short to be a cut sentence
     ("Los vecinos esperan la ayuda prometida (EFE)", "es"),
     ("Tengo una.", "es"),
+    ("La alcaldesa dice que el premio es para mi", "es"),  # "mí" with its accent dropped
+    ("De minister weet het.", "nl"),
+    ("Daar weet de minister niets van.", "nl"),  # Dutch leaves a preposition at the end
     ("Поезд прибыл в Киев", "ru"),  # no list for the language: never said to break off
     ("", "fr"),
 ])
