@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from . import text as textutil
 from .numbers import quantities
 from .openers import SENTENCE_OPENERS
+from .langid.detector import NOUN_CAPITALISING
 from .langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.
@@ -179,7 +180,7 @@ DESCRIPTOR_RATIO = 4.0
 def _is_word_of(word: str, language: str) -> bool:
     if language in ("und", ""):
         return False
-    ratio = BOUND_RATIO_NOUN_CAPITALISING if language in ("de", "lb") else BOUND_RATIO
+    ratio = BOUND_RATIO_NOUN_CAPITALISING if language in NOUN_CAPITALISING else BOUND_RATIO
     return bound_to(word, language, ratio)
 
 
@@ -244,7 +245,7 @@ def names(text: str, language: str = "und") -> tuple[Name, ...]:
         if kept is None:
             continue
         start, name = kept
-        weak = " " not in name and (run.sentence_start and start == run.start or language in ("de", "lb")
+        weak = " " not in name and (run.sentence_start and start == run.start or language in NOUN_CAPITALISING
                                     or any(frequency(name, other) > 0 for other in PANEL))
         found.append(Name(start, start + len(name), name, weak, initial=run.sentence_start and start == run.start))
     for match in _ACRONYM.finditer(text):
