@@ -96,9 +96,8 @@ def decide_in_slots(document: Document, detections: tuple[Detection, ...], langu
         if segment.kind is not Kind.CAPTION:
             continue
         if detection.determined and detection.language != language:
-            other_foreign = [i for i in beside(segment) if detections[i].determined
-                             and detections[i].language not in (language, detection.language)]
-            if other_foreign:
+            if any(detections[i].determined and detections[i].language not in (language, detection.language)
+                   for i in beside(segment)):
                 decided[segment.id] = favour(detection, language, SLOT_PRIOR)
             continue
         judged = slot_detection(detection, short.get(segment.id), language)
