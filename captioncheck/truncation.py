@@ -1,4 +1,5 @@
-"""Whether a text breaks off mid-sentence: its last word is one that cannot end a sentence.
+"""Whether a text stops short: it breaks off mid-sentence, inside a quotation, or after a clause that
+needs another.
 
 A translation cut short (by a field's character limit, a careless paste, or a translator who stopped
 at a comma) often still reads as a loose translation of the original: most of its words have a
@@ -22,6 +23,20 @@ that can end a sentence in some use are left out, even when they rarely do:
 
 A word written with a capital is never dangling ("vitamin A", "plan B"), nor is one inside a word
 joined by a hyphen ("dit-il"). A word elided before the next one ("l'", "dell'") is in the lists.
+
+Two more traces of a text cut short, for a cut made after a whole word:
+
+- :func:`unclosed`: a quotation or a bracket opened and never closed (« "Entró por la ventana »);
+- :func:`lone_clause`: a last sentence that is only a subordinate clause, opened by a conjunction
+  such as "if", "when", "lorsque", "cuando", "wenn" (``SUBORDINATORS``) with no comma, colon or
+  dash after it for a main clause to follow ("If the rain continues through the night."). English
+  and Spanish writers may leave out the comma after a short opening clause ("Cuando la tormenta
+  llegó a la costa miles de familias abandonaron sus casas"), so this trace alone does not say a
+  translation is cut: the rule that uses it also asks for a part of the original without a
+  counterpart. Questions never count ("When will the schools open again?"), nor do words that open
+  other things as often: "while" and "mientras" ("mientras tanto"), "apenas" and "appena"
+  ("hardly", "just"), Italian "perché" (also "why", in headlines), Italian and Portuguese "se" (a
+  pronoun), German "als", "während" and "damit" (also prepositions and adverbs).
 """
 
 from __future__ import annotations
@@ -70,3 +85,66 @@ def breaks_off(text: str, language: str) -> str | None:
     if before is None:  # "Na und?", "Et ta sœur ?": too short to say it is a cut sentence
         return None
     return f"{before} {word}"
+
+
+# Conjunctions that open a subordinate clause, per language, as written at a sentence's start.
+SUBORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("if", "when", "whenever", "because", "although", "though", "unless", "whereas", "as soon as",
+           "even if", "even though"),
+    "fr": ("si", "quand", "lorsque", "lorsqu'", "parce que", "parce qu'", "bien que", "bien qu'", "alors que",
+           "alors qu'", "puisque", "puisqu'", "quoique", "quoiqu'", "tandis que", "tandis qu'", "au moment où",
+           "dès que", "dès qu'", "avant que", "avant qu'", "pour que", "pour qu'", "afin que", "afin qu'",
+           "même si"),
+    "es": ("si", "cuando", "porque", "aunque", "en cuanto", "ya que", "puesto que", "para que", "a pesar de que",
+           "incluso si"),
+    "it": ("quando", "sebbene", "benché", "mentre", "poiché", "anche se"),
+    "pt": ("quando", "embora", "enquanto", "porque", "assim que", "mesmo que", "para que"),
+    "ca": ("si", "quan", "perquè", "encara que", "mentre"),
+    "de": ("wenn", "weil", "obwohl", "dass", "falls", "nachdem", "bevor", "sobald"),
+    "nl": ("omdat", "hoewel", "wanneer", "terwijl", "zodra", "nadat"),
+}
+# What lets a main clause follow: a comma, semicolon, colon, dash or bracket.
+_CLAUSE_BREAK = regex.compile(r"[,;:()\u2013\u2014]|\s-\s")
+# A sentence's end followed by the next sentence.
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=\S)")
+_OPENING = "\"'“„«‘(["
+_BRACKETS = (("(", ")"), ("[", "]"))
+# Quotation marks that open and close alike in one language or another: "…", “…”, „…“.
+_SAME_MARKS = "\"“”„"
+_MIN_CLAUSE_WORDS = 3
+
+
+def unclosed(text: str) -> str | None:
+    """"a quotation" or "brackets" when ``text`` opens one more than it closes; None otherwise."""
+    if sum(text.count(mark) for mark in _SAME_MARKS) % 2 or text.count("«") > text.count("»"):
+        return "a quotation"
+    if any(text.count(opening) > text.count(closing) for opening, closing in _BRACKETS):
+        return "brackets"
+    return None
+
+
+def last_sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts."""
+    start = max(0, len(text) - 400)  # a bounded search stays linear
+    for match in _SENTENCE_BREAK.finditer(text, start):
+        start = match.end()
+    return start
+
+
+def lone_clause(text: str, language: str) -> str | None:
+    """The last sentence of ``text`` when it is only a subordinate clause ("Si jamais tu me touches
+    encore"); None otherwise, or when the language has no list."""
+    openers = SUBORDINATORS.get(language)
+    if openers is None:
+        return None
+    sentence = text[last_sentence_start(text):].strip()
+    if sentence.endswith("?") or "¿" in sentence or _CLAUSE_BREAK.search(sentence):
+        return None
+    words = sentence.lstrip(_OPENING + " \u00a0").rstrip(".!…\"'”’» ")
+    if len(words.split()) < _MIN_CLAUSE_WORDS:
+        return None
+    folded = words.casefold().replace("’", "'")
+    for opener in openers:
+        if folded.startswith(opener) and (opener.endswith("'") or folded[len(opener):len(opener) + 1] == " "):
+            return words
+    return None

@@ -20,7 +20,8 @@ from conftest import DATA
 PAIRS = Path(DATA).parent / "pairs" / "pairs.tsv"
 MISMATCH_RULES = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
 EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
-            "clause": "meaning-divergence", "wrong": "meaning-divergence", "cut": "meaning-divergence"}
+            "clause": "meaning-divergence", "wrong": "meaning-divergence", "cut": "meaning-divergence",
+            "unfinished": "meaning-divergence"}
 BODY = {
     "fr": ("Le gouvernement présente son plan", "Le ministre a présenté mardi un plan d'investissement destiné à "
            "moderniser les réseaux de transport du pays au cours des cinq prochaines années."),
@@ -187,6 +188,26 @@ def test_captions_swapped_between_two_html_figures_are_placed_by_line_and_column
     second_alt = figures[1].index("alt=") + len('alt="') + 1
     assert divergent[0].message == (f"line 3, column {divergent[0].column} does not translate line 3, column "
                                     f"{first_alt}: it translates line 5, column {second_alt}, another photo's caption")
+
+
+UNFINISHED = {"fr": "stops after 'Lorsque les pompiers sont arrivés devant l'immeuble', a clause with no main clause",
+              "es": "breaks off inside a quotation", "en": "stops after 'If the rain continues through the night', "
+              "a clause with no main clause", "fr-brackets": "breaks off inside brackets"}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["case"] == "unfinished"],
+                         ids=lambda r: f"{r['source_language']}>{r['target_language']}")
+def test_a_translation_left_unfinished_says_how(row: dict[str, str], checker: Checker):
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    [finding] = [f for f in report.findings if f.rule == "meaning-divergence"]
+    key = row["target_language"] + ("-brackets" if "(" in row["target"] else "")
+    assert finding.message.startswith(f"line 4 {UNFINISHED[key]}: ")
+    # the untranslated caption unfinished and its translation whole: the translation is not the one cut
+    whole = dict(row, source=row["target"], target=row["source"],
+                 source_language=row["target_language"], target_language=row["source_language"])
+    if whole["target_language"] in BODY:
+        flipped = checker.check_text(_article(whole), "text", "pair.txt")
+        assert not any(kind in f.message for f in flipped.findings for kind in ("breaks off", "stops after"))
 
 
 @pytest.mark.parametrize("row", [r for r in ROWS if r["case"] == "cut"],

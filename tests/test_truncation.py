@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck.truncation import breaks_off
+from captioncheck.truncation import breaks_off, lone_clause, unclosed
 
 
 @pytest.mark.parametrize(("text", "language", "end"), [
@@ -44,3 +44,57 @@ def test_a_text_that_ends_on_an_article_a_preposition_or_a_conjunction_breaks_of
 ])
 def test_a_finished_sentence_does_not_break_off(text, language):
     assert breaks_off(text, language) is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("If the rain continues through the night.", "en"),
+    ("Lorsque les pompiers sont arrivés devant l'immeuble", "fr"),
+    ("Le maire a visité le quartier. Quand les habitants sont sortis.", "fr"),  # the last sentence counts
+    ("« Parce qu’il fallait agir vite »", "fr"),
+    ("Cuando los vecinos volvieron a sus casas.", "es"),
+    ("Wenn die Regierung das Gesetz nicht ändert.", "de"),
+    ("Quando il sindaco è arrivato in piazza.", "it"),
+])
+def test_a_last_sentence_that_is_only_a_subordinate_clause_is_a_lone_clause(text, language):
+    assert lone_clause(text, language) is not None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("If the rain continues, the schools will close.", "en"),  # its main clause follows a comma
+    ("When will the schools open again?", "en"),  # a question
+    ("¿Cuándo volverán los vecinos a sus casas?", "es"),
+    ("S'il vous plaît, restez chez vous.", "fr"),
+    ("Mientras tanto los vecinos esperan la ayuda.", "es"),  # "mientras tanto": meanwhile
+    ("Während der Pause schlafen die Spieler.", "de"),  # "während" is also a preposition
+    ("Als Kind lebte er in Berlin.", "de"),
+    ("Se ne va il sindaco di Roma.", "it"),  # "se" is also a pronoun
+    ("Apenas llueve en agosto.", "es"),  # "apenas": hardly
+    ("Perché il governo ha scelto Roma", "it"),  # "perché": why, in a headline
+    ("Si no.", "es"),  # too short to tell
+    ("Поезд прибыл в Киев", "ru"),  # no list for the language
+])
+def test_a_whole_sentence_or_a_question_is_not_a_lone_clause(text, language):
+    assert lone_clause(text, language) is None
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    ('"¿Cómo entró aquí?" "Entró por la ventana', "a quotation"),
+    ("« Nous reconstruirons chaque maison", "a quotation"),
+    ("„Wir bauen alles wieder auf", "a quotation"),
+    ("Le ministre a déclaré que le plan (que le Parlement a approuvé mardi", "brackets"),
+    ("El alcalde [de Valencia", "brackets"),
+])
+def test_a_quotation_or_brackets_left_open_are_unclosed(text, inside):
+    assert unclosed(text) == inside
+
+
+@pytest.mark.parametrize("text", [
+    '"¿Cómo entró aquí?" "Entró por la ventana."',
+    "« Nous reconstruirons chaque maison », a dit le maire.",
+    "„Wir bauen alles wieder auf“, sagte der Kanzler.",  # German quotation marks
+    "“We will rebuild,” the mayor said.",
+    "Le ministre (à gauche) et le maire [de Lyon].",
+    "It's the mayor’s plan.",  # apostrophes are not quotation marks
+])
+def test_closed_quotations_and_brackets_are_not_unclosed(text):
+    assert unclosed(text) is None

@@ -18,10 +18,12 @@ Captions that fill the same slot (two lines with one credit, a figure's ``alt`` 
 are paired whatever they say, so a wrong caption is found even when nothing in it resembles the
 other side. A slot's caption that translates a nearby slot's caption far better than its own
 (captions swapped between two photos of one story, see ``captioncheck.pairing.crossed_slots``) is
-reported whatever its score, naming the line it belongs with. So is a translation that breaks off
-mid-sentence, on an article, a preposition or a conjunction, where its source does not (see
-``captioncheck.truncation``): "line 6 breaks off after 'touchées par la': the end of line 5 is not
-translated".
+reported whatever its score, naming the line it belongs with. So is a translation that stops short
+where its source does not (see ``captioncheck.truncation``): one that breaks off mid-sentence, on an
+article, a preposition or a conjunction ("line 6 breaks off after 'touchées par la': the end of line
+5 is not translated"), or inside a quotation or brackets it never closes; and one whose last sentence
+is only a subordinate clause ("line 6 stops after 'If the rain continues through the night', a clause
+with no main clause: ...") while part of its source has no counterpart in it.
 
 Example::
 
@@ -49,15 +51,37 @@ UNRELATED_COSINE = 0.45
 QUOTED_OMISSION = 0.03
 
 
-def _broken_off(view) -> str | None:
-    """The end of the translation when it breaks off mid-sentence and its source does not."""
-    end = truncation.breaks_off(lexicon.content(view.target.text), view.target_language)
-    if end is None or truncation.breaks_off(lexicon.content(view.source.text), view.source_language):
-        return None
-    return end
+def _cut_short(view) -> str | None:
+    """How the translation shows it stops short of its source ("breaks off after 'touchées par la'"),
+    when the source does not stop the same way; None otherwise."""
+    source, target = lexicon.content(view.source.text), lexicon.content(view.target.text)
+    end = truncation.breaks_off(target, view.target_language)
+    if end is not None and truncation.breaks_off(source, view.source_language) is None:
+        return f"breaks off after {quote(end)}"
+    inside = truncation.unclosed(target)
+    if inside is not None and truncation.unclosed(source) is None:
+        return f"breaks off inside {inside}"
+    clause = truncation.lone_clause(target, view.target_language)
+    if clause is not None and truncation.lone_clause(source, view.source_language) is None \
+            and _untranslated_words(view, source):
+        return f"stops after {quote(clause)}, a clause with no main clause"
+    return None
 
 
-def _message(view, context: Context, broken_off: str | None) -> str:
+def _untranslated_words(view, source: str) -> bool:
+    """Whether part of the source has no counterpart in the translation: the source without one of
+    its clauses is closer to it (see captioncheck.omission), or its last sentence has a run of words
+    the word alignment finds no counterpart for."""
+    pair = view.pair
+    if pair.omission.side == 0 and pair.omission.gain > 0:
+        return True
+    if pair.alignment is None:
+        return False
+    last_sentence = truncation.last_sentence_start(source)
+    return any(start >= last_sentence for start, _ in pair.alignment.left.gaps(source))
+
+
+def _message(view, context: Context, cut_short: str | None) -> str:
     pair = view.pair
     if pair.crossed is not None:
         other = context.document.segments[pair.crossed]
@@ -69,13 +93,13 @@ def _message(view, context: Context, broken_off: str | None) -> str:
             return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption"
         return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does"
     source, target = places(view)
-    if broken_off is not None:
+    if cut_short is not None:
         omission = pair.omission
         if omission.side == 0 and omission.gain >= QUOTED_OMISSION and omission.span is not None:
             start, end = omission.span
             lost = quote(lexicon.content(view.source.text)[start:end].strip())
-            return f"{target} breaks off after {quote(broken_off)}: {lost} in {source} has no counterpart"
-        return f"{target} breaks off after {quote(broken_off)}: the end of {source} is not translated"
+            return f"{target} {cut_short}: {lost} in {source} has no counterpart"
+        return f"{target} {cut_short}: the end of {source} is not translated"
     closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
     if closest < UNRELATED_COSINE or pair.alignment is None:
         return f"{target} does not translate {source}: it describes something else"
@@ -101,10 +125,10 @@ def _message(view, context: Context, broken_off: str | None) -> str:
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         pair = view.pair
-        broken_off = None if pair.crossed is not None else _broken_off(view)
-        if pair.crossed is None and broken_off is None and not divergent(
+        cut_short = None if pair.crossed is not None else _cut_short(view)
+        if pair.crossed is None and cut_short is None and not divergent(
                 pair.similarity, pair.cosine, pair.structural, context.divergence_threshold, pair.distinct_cosine):
             continue
-        yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context, broken_off),
+        yield finding_at(RULE, view.target, 0, len(view.target.text), _message(view, context, cut_short),
                          related_segment=view.source.id, language=view.target_language,
                          score=view.pair.similarity)
