@@ -115,12 +115,17 @@ _MIN_CLAUSE_WORDS = 3
 
 
 def unclosed(text: str) -> str | None:
-    """"a quotation" or "brackets" when ``text`` opens one more than it closes; None otherwise."""
+    """"a quotation" or "brackets" when ``text`` opens one more than it closes, with a few words
+    after it (a credit missing its bracket, "(AFP", is not a cut text); None otherwise."""
     if sum(text.count(mark) for mark in _SAME_MARKS) % 2 or text.count("«") > text.count("»"):
-        return "a quotation"
-    if any(text.count(opening) > text.count(closing) for opening, closing in _BRACKETS):
-        return "brackets"
-    return None
+        inside, opened = "a quotation", max(text.rfind(mark) for mark in _SAME_MARKS + "«")
+    else:
+        open_brackets = [text.rfind(opening) for opening, closing in _BRACKETS
+                         if text.count(opening) > text.count(closing)]
+        if not open_brackets:
+            return None
+        inside, opened = "brackets", max(open_brackets)
+    return inside if len(text[opened + 1:].split()) >= _MIN_CLAUSE_WORDS else None
 
 
 def last_sentence_start(text: str) -> int:

@@ -82,7 +82,7 @@ def test_a_whole_sentence_or_a_question_is_not_a_lone_clause(text, language):
     ("« Nous reconstruirons chaque maison", "a quotation"),
     ("„Wir bauen alles wieder auf", "a quotation"),
     ("Le ministre a déclaré que le plan (que le Parlement a approuvé mardi", "brackets"),
-    ("El alcalde [de Valencia", "brackets"),
+    ("El alcalde [de Valencia y Castellón", "brackets"),
 ])
 def test_a_quotation_or_brackets_left_open_are_unclosed(text, inside):
     assert unclosed(text) == inside
@@ -95,6 +95,7 @@ def test_a_quotation_or_brackets_left_open_are_unclosed(text, inside):
     "“We will rebuild,” the mayor said.",
     "Le ministre (à gauche) et le maire [de Lyon].",
     "It's the mayor’s plan.",  # apostrophes are not quotation marks
+    "Manifestation à Paris (AFP",  # a credit missing its bracket, not a cut text
 ])
 def test_closed_quotations_and_brackets_are_not_unclosed(text):
     assert unclosed(text) is None
