@@ -6,9 +6,12 @@ own language**: a capitalised word that its language writes far more often than 
 do (``Vivienda``, ``Schwester``, ``Many``, ``Sie``) is a common noun, a pronoun or a sentence opener,
 while names are written alike in every language's news (``Madrid``, ``Tom``). The test uses the word
 frequencies of :mod:`captioncheck.langid.words`; German, which capitalises every noun, needs less
-evidence. A lone word that starts a sentence is a name only when it is not a frequent word. At the end of a
-run of capitalised words, and at the start of a sentence, a word that some but not most languages write
-(``Tokyo Station``, ``Niagara Falls``, ``Let's``) is an ordinary word of theirs.
+evidence. A lone word that starts a sentence is a name only when it is not a frequent word, nor a word
+that some but not most languages write (``Let's``, ``Hier``). The last word of a run of capitalised
+words stays in the name even then: it may be a common noun (``Tokyo Station``, ``Niagara Falls``) or a
+surname that few languages write (``Pedro Sánchez``, ``Carlos Alcaraz``), and only matching tells them
+apart: a frequent ordinary word the other side leaves out is a common noun rendered as one ("chutes du
+Niagara"), reported only against another name in its place ("Pedro Almodóvar").
 
 Matching tolerates the forms a translation gives a name: case, accents and script (anyascii),
 spelling and transliteration by edit distance on a phonetic key (rapidfuzz): ``Zelensky``/
@@ -173,8 +176,19 @@ _PARTICLE_WORDS = frozenset({"de", "del", "della", "di", "da", "van", "von", "de
 
 # A word of a name the other side renders only in part ("the Élysée Palace" / "l'Élysée") is a common
 # noun of the name's language when that language writes it this many times more often than any other
-# ("palace" 5 times, "bridge" 16; a surname such as "Trump" less than twice).
+# ("palace" 5 times, "bridge" 16; a surname such as "Trump" less than twice) and writes it as often as
+# a common noun (see RENDERED_WORD_FREQUENCY: a surname one language alone writes, such as "Alcaraz",
+# is rare in its word list).
 DESCRIPTOR_RATIO = 4.0
+
+
+def _descriptor(word: str, language: str, bound: bool = True) -> bool:
+    """Whether ``word`` of a name is a common noun of ``language`` ("Palace", "Bridge", "Falls"): an
+    ordinary word of its language (``bound``: written DESCRIPTOR_RATIO times more often there than
+    elsewhere; else written by a few languages, see :func:`_is_ordinary`) and a frequent one."""
+    if frequency(word, language) < RENDERED_WORD_FREQUENCY:
+        return False
+    return bound_to(fold(word), language, DESCRIPTOR_RATIO) if bound else _is_ordinary(word)
 
 
 def _is_word_of(word: str, language: str) -> bool:
@@ -186,7 +200,7 @@ def _is_word_of(word: str, language: str) -> bool:
 
 # A name is written in nearly every language's news (Tom, Madrid, Pedro) or in none of the word lists
 # (Zelensky, Kiotari); a word that two or three languages write is an ordinary word of theirs
-# (Station, Falls, Hier, Let's).
+# (Station, Falls, Hier, Let's) or a surname of theirs (Sánchez).
 SPREAD_OF_NAMES = 4
 
 
@@ -217,9 +231,7 @@ def _name_words(value: str, start: int, language: str, sentence_start: bool) -> 
         if i == 0 and sentence_start and (folded in SENTENCE_OPENERS
                                           or frequency(word, language) >= OPENER_FREQUENCY):
             continue
-        last = i == len(words) - 1
-        trailing_noun = last and bool(keep)  # "Tokyo Station", "Niagara Falls"; not "Está Pedro"
-        if _is_word_of(word, language) or (trailing_noun or i == 0 and sentence_start) and _is_ordinary(word):
+        if _is_word_of(word, language) or (i == 0 and sentence_start) and _is_ordinary(word):
             continue
         keep.append(i)
     while keep and fold(words[keep[-1]]) in _PARTICLE_WORDS:
@@ -474,7 +486,7 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
     if absent and len(absent) < len(name.text.split()):
         # the name is there, but a word of it is an ordinary word of its language, which translations
         # render as a common noun or leave out: "the Élysée Palace" / "l'Élysée", "Lake Geneva" / "le Léman"
-        absent = [written for written in absent if not bound_to(fold(written), language, DESCRIPTOR_RATIO)]
+        absent = [written for written in absent if not _descriptor(written, language)]
     return absent
 
 
@@ -546,9 +558,14 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
             if absent:
                 # the other side has the name's last word: a translation may drop a first name
                 # ("Donald Trump" / "Trump"), so it is a change only against another name ("Hillary
-                # Clinton" / "Bill Clinton"); a changed last word ("Tel Aviv" / "Tel Pedro") is one
+                # Clinton" / "Bill Clinton"); so is a last word that some languages write as an
+                # ordinary word, which a translation renders as a common noun ("Niagara Falls" /
+                # "chutes du Niagara") or replaces by another person's ("Pedro Sánchez" / "Pedro
+                # Almodóvar"); any other changed last word ("Tel Aviv" / "Tel Pedro") is a change
                 written = name.text.split()
-                partial = len(absent) < len(written) and written[-1] not in absent
+                partial = len(absent) < len(written) and (
+                    written[-1] not in absent or absent == [written[-1]] and _descriptor(written[-1], language,
+                                                                                       bound=False))
                 out.append((" ".join(absent), replace(name, weak=True, initial=False) if partial else name))
         return out
 

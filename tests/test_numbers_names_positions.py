@@ -142,6 +142,27 @@ def test_a_common_noun_of_a_name_the_other_side_leaves_out_is_no_change():
         ["Élysée Palace"], ["Louvre"])
 
 
+@pytest.mark.parametrize(("text", "language", "name"), [
+    ("El presidente Pedro Sánchez visita Valencia", "es", "Pedro Sánchez"),
+    ("Le tennisman Carlos Alcaraz à Paris", "fr", "Carlos Alcaraz"),
+    ("Arnold Schwarzenegger was born in Austria", "en", "Arnold Schwarzenegger"),
+    ("Tourists at the Niagara Falls", "en", "Niagara Falls"),
+])
+def test_a_name_keeps_its_last_word_even_when_few_languages_write_it(text, language, name):
+    assert name in [n.text for n in names.names(text, language)]
+
+
+@pytest.mark.parametrize(("left", "left_language", "right", "right_language", "expected"), [
+    # a surname one language alone writes is no common noun
+    ("Carlos Alcaraz gana en París", "es", "Carlos Sainz gagne à Paris", "fr", (["Alcaraz"], ["Sainz"])),
+    ("Pedro Sánchez en Valencia", "es", "Pedro Almodóvar à Valence", "fr", (["Sánchez"], ["Almodóvar"])),
+    # a last word some languages write as a common noun, rendered as one
+    ("Tourists at the Niagara Falls", "en", "Des touristes aux chutes du Niagara", "fr", ([], [])),
+])
+def test_a_changed_last_word_of_a_name(left, left_language, right, right_language, expected):
+    assert names.missing(left, right, left_language, right_language) == expected
+
+
 def test_a_transliterated_name_replaced_by_another_is_still_reported():
     assert names.missing("Soldados ucranianos cerca de Bajmut", "Des soldats ukrainiens près de Kramatorsk",
                          "es", "fr") == (["Bajmut"], ["Kramatorsk"])

@@ -3,7 +3,7 @@
 Every pair (an untranslated segment and its translation, see pairing) has an equivalence score in
 [0, 1] (see ``captioncheck.equivalence``): sentence embeddings, word alignment, length, and the
 numbers and names one side lacks. A pair below the divergence threshold (default 0.30, calibrated so
-that on human-labelled English-French pairs 96% of the pairs it flags are divergent, and 0.7% of
+that on human-labelled English-French pairs 95% of the pairs it flags are divergent, and 0.7% of
 faithful caption translations are flagged), and two captions of one slot whose sentence cosine,
 with or without the names they share, is below 0.30 however short they are, are reported on the
 translation, in an editor's words:
