@@ -25,7 +25,7 @@ WORDS = ["El presidente habla con la prensa", "Le président parle à la presse"
          "© AFP", "Imagen de archivo", "AFP / POOL / Name", "Lire aussi"]
 MARKUP = ["<p>", "</p>", "<div>", "</div>", "<figure>", "</figure>", "<figcaption>", "</figcaption>",
           "<img alt=\"El ministro en Atocha\">", "<article>", "</article>", "<aside>", "<script>", "</script>",
-          "<![g>", "<!-- captioncheck: disable=boilerplate -->", "<!--", "-->", "&amp;", "&#x202e;", "&bogus;",
+          "<![g>", "<![", "<!-- captioncheck: disable=boilerplate -->", "<!--", "-->", "&amp;", "&#x202e;", "&bogus;",
           "---\n", "+++\n", "lang: es\n", "# ", "## ", "![alt](a.jpg \"title\")", "*", "_", "`", "```\n",
           "{{< figure caption=\"Leyenda\" >}}", "{% include figure.html caption='x' %}", "captioncheck: ignore[;]",
           "captioncheck: ignore[number-mismatch]", "\n", "\n\n", "\r", "\r\n", "\t", "\x00", "\x1b[31m", "\u200b",

@@ -81,6 +81,8 @@ CASES = {
     "deep-html": ("deep.html", b"<div>" * 100_000 + b"<p>Un paragraphe du corps.</p>" + b"</div>" * 100_000, None),
     "deep-unclosed-html": ("deep2.html", b"<div>" * 100_000 + b"<p>Un paragraphe du corps.", None),
     "marked-section": ("marked.html", b"<html><body><![g><p>Un paragraphe du corps de la page.</p></body></html>", None),
+    "unclosed-marked-section": ("marked2.html", b"<html><body><p>Un paragraphe du corps de la page.</p><![0", None),
+    "long-marked-section": ("marked3.html", b"<p>Un paragraphe du corps.</p><![0" + b"a" * 20_000 + b"><p>Fin.</p>", None),
     "deep-yaml": ("deep.md", b"---\nlang: " + b"[" * 5000 + b"]" * 5000 + b"\n---\n\n# T\n", "nested too deep"),
     "deep-toml": ("deep2.md", b"+++\nlang = " + b"[" * 5000 + b"]" * 5000 + b"\n+++\n\n# T\n", "nested too deep"),
     "yaml-alias-bomb": ("bomb.md", ("---\na: &a [x, x, x, x, x, x, x, x, x]\n"

@@ -247,9 +247,10 @@ class _Tokenizer(HTMLParser):
         return segments
 
 
-# Marked sections other than CDATA ("<![if mso]>", "<![g>") make the standard parser raise; they are
-# blanked out, same length, before parsing.
-_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^>]{0,10000}>")
+# Marked sections other than CDATA ("<![if mso]>", "<![g>"), closed or not ("<![0" at the end of a
+# file), make the standard parser raise; they are blanked out, same length, before parsing. A section
+# runs to its first ">" or to the end of the text, so the matches never overlap and the pass is linear.
+_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^>]*+(?:>|$)")
 
 
 def _without_marked_sections(text: str) -> str:
