@@ -2,7 +2,9 @@
 
 Markers are read in each language's usual forms: ``(izq.)``/``(izda.)``/``(dcha.)``/``(der.)``,
 ``à gauche``/``à droite``/``(g.)``/``(d.)``/``de g. à d.``, ``left``/``right``/``(L)``/``(R)``,
-``links``/``rechts``, ``sinistra``/``destra``, ``esquerda``/``direita``, and the centre in each.
+``links``/``rechts``, ``sinistra``/``destra``, ``esquerda``/``direita``, and the centre in each. An
+order is one marker in every language's form: ``de g. à d.``, ``de izquierda a derecha``, ``from left``,
+``(L-R)``, ``v.l.n.r.``, ``von links``, ``da sinistra``, ``da esquerda``.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ class Side(str, Enum):
 _B = r"(?<![\p{L}])"
 _E = r"(?![\p{L}])"
 _PATTERNS: tuple[tuple[Side, str], ...] = (
-    (Side.LEFT_TO_RIGHT, r"de\s+g(?:\.|auche)\s+à\s+d(?:\.|roite)|de\s+izquierda\s+a\s+derecha|de\s+izq(?:da)?\.\s+a\s+dcha\."
-                         r"|(?:from\s+)?left\s+to\s+right|von\s+links\s+nach\s+rechts|da\s+sinistra\s+(?:a|verso)\s+destra"
-                         r"|da\s+esquerda\s+para\s+a\s+direita"),
+    # an order, written out or abbreviated, and its short forms that open a list ("From left: A, B")
+    (Side.LEFT_TO_RIGHT, r"de\s+g(?:\.|auche)\s+à\s+d(?:\.|roite)|de\s+izquierda\s+a\s+derecha"
+                         r"|de\s+izq(?:da)?\.\s+a\s+(?:dcha|der)\.|(?:from\s+)?left\s+to\s+right|from\s+left(?=\s*[:,)])"
+                         r"|l\s*-\s*r|von\s+links(?:\s+nach\s+rechts)?|v\.\s*l\.\s*n\.\s*r\.?"
+                         r"|da\s+sinistra(?:\s+(?:a|verso)\s+destra)?|da\s+esquerda(?:\s+para\s+a\s+direita)?"),
     (Side.LEFT, r"izquierda|izq\.|izqda\.|izda\.|izq|izda|à\s+gauche|a\s+gauche|\(g\.?\)|gauche|left|\(l\)|links"
                 r"|sinistra|esquerda"),
     (Side.RIGHT, r"derecha|dcha\.|dcha|der\.|dch\.|à\s+droite|a\s+droite|\(d\.?\)|droite|right|\(r\)|rechts"

@@ -180,6 +180,23 @@ def test_positions_with_names():
     assert [p.side for p in found] == [Side.LEFT_TO_RIGHT, Side.CENTRE]
 
 
+@pytest.mark.parametrize("text", [
+    "From left: Pedro Sánchez, Ursula von der Leyen and Emmanuel Macron",
+    "Ministers (from left) Pedro Sánchez and Emmanuel Macron",
+    "(L-R) Pedro Sánchez and Emmanuel Macron",
+    "De izq. a der.: Pedro Sánchez y Emmanuel Macron",
+    "V.l.n.r.: Olaf Scholz und Emmanuel Macron",
+    "Von links: Olaf Scholz und Emmanuel Macron",
+    "Da sinistra, Giorgia Meloni ed Emmanuel Macron",
+])
+def test_an_order_is_one_marker_in_its_short_forms(text):
+    assert [p.side for p in positions(text)] == [Side.LEFT_TO_RIGHT]
+
+
+def test_from_the_left_in_other_senses_is_no_order():
+    assert [p.side for p in positions("Criticism from the left grows")] == [Side.LEFT]
+
+
 def test_positions_written_as_a_photos_marker_are_told_from_other_uses_of_the_words():
     found = positions("Right after the vote, a protester (left) argues with Anne Durand, à droite, near the Middle East desk")
     assert [(p.text, p.marked) for p in found] == [("Right", False), ("left", True), ("à droite", False),
