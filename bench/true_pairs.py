@@ -10,7 +10,8 @@ the untranslated caption above its translation and, in a second article, below i
   and the share whose untranslated caption is found (untranslated-segment) and paired with its
   translation (``related_segment``);
 - **mutations** of the translation, each counted as found when the expected rule fires on the pair:
-  a person's name replaced by another (name-mismatch), a number changed (number-mismatch), left and
+  a person's name replaced by another (name-mismatch), a number changed (number-mismatch), a day of
+  the week or a month that both sides name changed to the next one (date: number-mismatch), left and
   right swapped in a position note (position-mismatch), the last clause dropped (meaning-divergence),
   the translation replaced by the translation of another pair (a wrong caption: meaning-divergence),
   and by the sentence of the article's language most like it below a cosine of 0.7 (a close wrong
@@ -37,6 +38,7 @@ from typing import TypeVar
 
 import regex
 
+from captioncheck import dates
 from captioncheck.checker import Checker
 from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
 from captioncheck.numbers import quantities
@@ -90,7 +92,7 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{Ll}+(?![\p{L}])")
 @dataclass(frozen=True)
 class Case:
     direction: str  # "es>fr": a Spanish caption left in a French article
-    kind: str  # faithful, name, number, position, clause, wrong
+    kind: str  # faithful, name, number, date, position, clause, wrong, close
     source: str  # the untranslated caption (source language)
     target: str  # its translation (article language)
     article: str
@@ -121,6 +123,18 @@ def _shared_number(source: str, target: str, source_language: str, target_langua
     found = quantities(target, target_language)
     values = {round(q.value, 6) for q in quantities(source, source_language)}
     return next((q for q in found if round(q.value, 6) in values), None)
+
+
+def _changed_date(source: str, target: str, source_language: str, target_language: str) -> str | None:
+    """The translation with a day or month it shares with the source changed to the next one."""
+    values = {(w.kind, w.value) for w in dates.date_words(source, source_language)}
+    for word in dates.date_words(target, target_language):
+        if (word.kind, word.value) in values:
+            table = (dates.DAYS if word.kind == "day" else dates.MONTHS)[target_language]
+            other = table[word.value % len(table)]
+            other = other.capitalize() if word.text[:1].isupper() else other
+            return target[:word.start] + other + target[word.end:]
+    return None
 
 
 def _drop_clause(target: str) -> str | None:
@@ -181,6 +195,9 @@ def cases(pairs: list[tuple[str, str, str, str]], rng: random.Random,
             if number is not None:
                 changed = target[:number.start] + str(int(number.value) + 3) + target[number.end:]
                 yield Case(direction, "number", source, changed, article)
+            changed = _changed_date(source, target, source_language, article)
+            if changed is not None:
+                yield Case(direction, "date", source, changed, article)
             left, right = POSITIONS[source_language][0], POSITIONS[article][1]
             yield Case(direction, "position", f"{source.rstrip('.')} {left}", f"{target.rstrip('.')} {right}", article)
             dropped = _drop_clause(target)
@@ -201,7 +218,8 @@ def article_text(case: Case) -> tuple[str, int, int]:
     return text, (5 if case.foreign_first else 6), (6 if case.foreign_first else 5)
 
 
-EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
+EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "date": "number-mismatch",
+            "position": "position-mismatch",
             "clause": "meaning-divergence", "wrong": "meaning-divergence", "close": "meaning-divergence"}
 
 
@@ -310,7 +328,7 @@ def main() -> None:
           + " | ".join(f"{100 * sum(flagged[d][r] for d in directions) / totals['n']:.1f}%" for r in MISMATCH_RULES)
           + f" | {100 * totals['paired'] / totals['n']:.1f}% |")
     print("\nMutations found by the expected rule (recall):\n")
-    kinds = ("name", "number", "position", "clause", "wrong", "close")
+    kinds = ("name", "number", "date", "position", "clause", "wrong", "close")
     print("| direction | " + " | ".join(f"{k} ({EXPECTED[k]})" for k in kinds) + " |")
     print("|---|" + "---:|" * len(kinds))
     for direction in directions:

@@ -21,7 +21,7 @@ PAIRS = Path(DATA).parent / "pairs" / "pairs.tsv"
 MISMATCH_RULES = {"meaning-divergence", "number-mismatch", "name-mismatch", "position-mismatch", "credit-mismatch"}
 EXPECTED = {"name": "name-mismatch", "number": "number-mismatch", "position": "position-mismatch",
             "clause": "meaning-divergence", "wrong": "meaning-divergence", "cut": "meaning-divergence",
-            "unfinished": "meaning-divergence"}
+            "unfinished": "meaning-divergence", "date": "number-mismatch"}
 BODY = {
     "fr": ("Le gouvernement présente son plan", "Le ministre a présenté mardi un plan d'investissement destiné à "
            "moderniser les réseaux de transport du pays au cours des cinq prochaines années."),
@@ -223,3 +223,11 @@ def test_a_translation_that_breaks_off_says_where(row: dict[str, str], checker: 
     if whole["target_language"] in BODY:
         flipped = checker.check_text(_article(whole), "text", "pair.txt")
         assert not any("breaks off" in f.message for f in flipped.findings)
+
+
+def test_a_changed_day_is_reported_with_both_days(checker: Checker):
+    [row] = [r for r in ROWS if r["case"] == "date" and r["source_language"] == "es" and r["target_language"] == "fr"]
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    [finding] = [f for f in report.findings if f.rule == "number-mismatch"]
+    assert finding.message == "martes in line 3, lundi in line 4"
+    assert row["target"][finding.column - 1 - len("Javier SORIANO / AFP - "):].startswith("lundi")

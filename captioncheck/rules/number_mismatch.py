@@ -5,19 +5,29 @@ Numbers are compared by value in each language's notation: ``2,4`` = ``2.4``; ``
 small numbers (``dos``, ``trois``, ``four``) equal their digits. Each number of one side with no equal on
 the other is reported on the translation, saying what differs.
 
+Dates are also compared by the day of the week and the month they name, in each language's words
+(``captioncheck.dates``): "el martes" against "lundi", "3 de marzo" against "3 mai". A day or month
+is reported only when each side names one the other does not, so a translation that leaves the day
+out, or writes "hier" for "el martes", is not.
+
 Example::
 
     Más de 40 drones iraníes atacaron Kiev durante la noche (Reuters)
     Plus de 14 drones iraniens ont attaqué Kiev pendant la nuit (Reuters)
 
-Reported: "40 in line 5, 14 in line 6".
+Reported: "40 in line 5, 14 in line 6". And for::
+
+    Un bombero intenta apagar un incendio forestal cerca de Atenas el martes
+    Un pompier tente d'éteindre un incendie de forêt près d'Athènes lundi
+
+"martes in line 5, lundi in line 6".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import numbers
+from .. import dates, numbers
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from .base import difference, finding_at
@@ -31,9 +41,14 @@ def check(context: Context) -> Iterator[Finding]:
             numbers.quantities(view.source.text, view.source_language),
             numbers.quantities(view.target.text, view.target_language),
         )
-        if not source_only and not target_only:
-            continue
-        message = difference([q.text for q in source_only], [q.text for q in target_only], view)
-        start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
-        yield finding_at(RULE, view.target, start, end, message, related_segment=view.source.id,
-                         language=view.target_language)
+        if source_only or target_only:
+            message = difference([q.text for q in source_only], [q.text for q in target_only], view)
+            start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
+            yield finding_at(RULE, view.target, start, end, message, related_segment=view.source.id,
+                             language=view.target_language)
+        source_days, target_days = dates.contradiction(dates.date_words(view.source.text, view.source_language),
+                                                       dates.date_words(view.target.text, view.target_language))
+        if target_days:
+            yield finding_at(RULE, view.target, target_days[0].start, target_days[0].end,
+                             difference([w.text for w in source_days], [w.text for w in target_days], view),
+                             related_segment=view.source.id, language=view.target_language)
