@@ -43,8 +43,8 @@ SHORT_WORDS = 2
 SHORT_SLOT_CONFIDENCE = 0.9
 # A slot of two captions holds an untranslated caption and its translation: when its other caption is in
 # a third language, a caption detected in a neighbour of the article's language is in the article's
-# language if the detector gives that language at least a tenth of its best ("Nunca fui a Estanbul.":
-# Portuguese 0.70, Spanish 0.22, below a French caption in a Spanish article). Two foreign captions of
+# language if the detector gives that language at least a tenth of its best (a short
+# Spanish caption read as Portuguese 0.70 and Spanish 0.22, below a French caption in a Spanish article). Two foreign captions of
 # two languages in one slot are rarer than a short caption the neighbours share most words with.
 SLOT_PRIOR = 10.0
 

@@ -54,7 +54,7 @@ _PERCENT = regex.compile(
     regex.IGNORECASE)
 _DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
 # Spellings text2num does not read as they are, respelled before it runs: the apocope of "veintiuno"
-# before a masculine noun ("veintiún años", "trescientos veintiún metros"), and that of the ordinal
+# before a masculine noun ("veintiún años", "trescientos veintiún kilómetros"), and that of the ordinal
 # "tercero" ("el tercer trimestre"), which text2num reads as the amount 3.
 RESPELLINGS: dict[str, dict[str, str]] = {"es": {"veintiún": "veintiuno", "veintiun": "veintiuno",
                                                  "tercer": "tercero"}}

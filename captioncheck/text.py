@@ -152,7 +152,7 @@ def _proper_noun_spans(text: str, lone_words: bool = True) -> list[tuple[int, in
     """Runs of capitalised words; a lone capitalised word too (``lone_words``) unless it starts a sentence.
 
     A sentence's first word that is a frequent word of some language owes its capital to its place:
-    it stays prose even before a name ("Is Tom still eating?" keeps "Is", "Jens Stoltenberg a dit"
+    it stays prose even before a name ("Is Tom still in Kyiv?" keeps "Is", "Jens Stoltenberg a dit"
     masks both), and so does a lone capital letter (the English "I").
     """
     from .langid.detector import NOUN_CAPITALISING  # here: langid imports this module

@@ -74,7 +74,7 @@ class LanguageDetector:
 
     Below ``min_words`` prose words the answer is ``und``: two words are never enough to call a
     caption untranslated. When masking names leaves too few words, the text is judged again with lone
-    capitalised words kept ("Arnold Schwarzenegger nació en Austria"). Short text (fewer than
+    capitalised words kept ("Rafael Nadal nació en Manacor"). Short text (fewer than
     ``short_words`` words) needs ``short_confidence``, or the answer is ``und``; from ``short_words``
     on, the detector always answers. The defaults were calibrated with ``bench/langid_accuracy.py``.
     """

@@ -1,7 +1,7 @@
 """Word evidence for language identification: how often each word is written in each language.
 
 Character n-gram models (py3langid, langdetect) are torn on short sentences of close languages:
-"La guerra no es inevitable" scores Catalan, "Steve no vino a casa" Portuguese. The words themselves
+"La guerra no es posible" scores Catalan, "Marco no vino a casa" Italian. The words themselves
 settle it: ``es`` without an accent, ``vino`` and ``casa`` are everyday Spanish. The detector adds,
 for each candidate language, the log-frequency of every word of the sentence in that language (a
 unigram model), so a sentence of common words in one language wins over a near-miss in a neighbour.
