@@ -91,6 +91,12 @@ turquie|turquia|turkey|turkei|turchia
 crimee|crimea|krim|crimeia
 mer noire|mar negro|black sea|schwarzes meer|mar nero
 maison blanche|casa blanca|white house|weisses haus|casa bianca
+afrique du sud|sudafrica|south africa|sudafrika|africa do sul
+nouvelle zelande|nueva zelanda|new zealand|neuseeland|nuova zelanda|nova zelandia
+pays bas|paises bajos|netherlands|niederlande|paesi bassi|paises baixos|nederland
+republique tcheque|republica checa|czech republic|czechia|tschechien|repubblica ceca|chequia
+bande de gaza|franja de gaza|gaza strip|gazastreifen|striscia di gaza|faixa de gaza|gaza
+cisjordanie|cisjordania|west bank|westjordanland|cisgiordania
 """.strip().splitlines()
 
 # A country or union is often rendered by its adjective ("US President" / "président américain"): the
