@@ -24,6 +24,7 @@ acronyms is one name, while an acronym both languages write (``FBI``, ``CIA``) i
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Callable
@@ -378,6 +379,17 @@ class _WordsOf:
     words: frozenset[str]
     spellings: _Keys
     sounds: _Keys | None
+    ordered: tuple[str, ...] = ()  # the words sorted, for prefix searches
+
+    def has_compound_of(self, word: str) -> bool:
+        """Whether one of the words is a compound that starts with ``word`` ("eiffel" in "eiffelturm",
+        "kreml" in "kremlpalast"), or ``word`` is a compound that starts with one of them."""
+        if len(word) < MIN_COMPOUND_PART:
+            return False
+        at = bisect.bisect_left(self.ordered, word)
+        if at < len(self.ordered) and self.ordered[at].startswith(word):
+            return True
+        return any(word[:end] in self.words for end in range(MIN_COMPOUND_PART, len(word)))
 
     def has_same(self, word: str) -> bool:
         """Whether one of the words has the spelling key of ``word`` (no fuzzy match)."""
@@ -395,7 +407,14 @@ class _WordsOf:
 def _words_of(folded_text: str, language: str) -> _WordsOf:
     words = frozenset(folded_text.split())
     sounds = {sound_key(w, language) for w in words} if language in SOUNDS else None
-    return _WordsOf(words, _Keys({name_key(w) for w in words}), _Keys(sounds) if sounds is not None else None)
+    return _WordsOf(words, _Keys({name_key(w) for w in words}), _Keys(sounds) if sounds is not None else None,
+                    tuple(sorted(words)))
+
+
+# Languages that join a name and a noun into one word ("der Eiffelturm", "de Eiffeltoren"), and the
+# shortest part of such a word that counts as the name.
+COMPOUNDING = frozenset({"de", "nl", "lb"})
+MIN_COMPOUND_PART = 4
 
 
 def _form_in(form: str, folded_text: str, original: str) -> bool:
@@ -485,6 +504,9 @@ def absent_words(name: Name, source_text: str, other_text: str, language: str = 
         joined = [words[index - 1] + word] if index else []
         joined += [word + following[index + 1]] if index + 1 < len(following) else []
         if any(other_words.has_same(form) for form in joined):
+            continue
+        # a German or Dutch compound holds the name: "Eiffel Tower" / "Eiffelturm", "Eiffelturm" / "Eiffel"
+        if (other_language in COMPOUNDING or language in COMPOUNDING) and other_words.has_compound_of(word):
             continue
         if renders is not None and frequency(word, language) >= RENDERED_WORD_FREQUENCY and renders(written):
             continue  # an ordinary word of its language, translated (the encoder's vectors of rare words are noise)

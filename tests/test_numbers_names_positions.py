@@ -135,6 +135,9 @@ def test_acronyms_both_languages_write_are_compared_as_written(left, left_langua
     ("The minister arrives in South Africa", "en", "El ministro llega a Sudáfrica", "es"),
     ("Hilfsgüter für den Gazastreifen", "de", "Aid for the Gaza Strip", "en"),
     ("Elecciones en la República Checa", "es", "Wahlen in Tschechien", "de"),
+    # German and Dutch join a name and a noun into one word
+    ("Tourists at the Eiffel Tower on Monday", "en", "Touristen am Eiffelturm am Montag", "de"),
+    ("Des touristes devant le Kremlin", "fr", "Toeristen bij het Kremlingebouw", "nl"),
 ])
 def test_one_name_written_each_language_s_way(left, left_language, right, right_language):
     assert names.missing(left, right, left_language, right_language) == ([], [])
@@ -168,6 +171,11 @@ def test_a_name_keeps_its_last_word_even_when_few_languages_write_it(text, langu
 ])
 def test_a_changed_last_word_of_a_name(left, left_language, right, right_language, expected):
     assert names.missing(left, right, left_language, right_language) == expected
+
+
+def test_a_compound_holds_only_its_own_name():
+    assert names.missing("Tourists at the Eiffel Tower on Monday", "Touristen am Louvre am Montag", "en", "de") == (
+        ["Eiffel Tower"], ["Louvre"])
 
 
 def test_a_transliterated_name_replaced_by_another_is_still_reported():
