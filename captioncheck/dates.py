@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .text import at_sentence_start
+
 DAYS: dict[str, tuple[str, ...]] = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -74,7 +76,6 @@ im am seit bis ab anfang ende mitte vom zum zur nächsten letzten diesen jeden
 """.split())
 _WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _NUMBER_OR_YEAR = regex.compile(r"\d{1,2}\.?|\d{4}")
-_SENTENCE_END = regex.compile(r"(?:^|[.!?…:]\s*)$")
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,11 @@ def _lexicon(language: str) -> dict[str, tuple[str, int]]:
 
 
 def _reads_as_date(text: str, start: int, end: int, word: str, kind: str, language: str) -> bool:
-    before = text[max(0, start - 40):start]
-    at_sentence_start = _SENTENCE_END.search(before.rstrip(" \"'«“(")) is not None
     if language not in CAPITALISED:
-        return word.islower() or at_sentence_start
+        return word.islower() or at_sentence_start(text, start)
     if kind == "day":
         return True
-    previous = before.split()[-1:] or [""]
+    previous = text[max(0, start - 40):start].split()[-1:] or [""]
     following = text[end:end + 8].split()[:1] or [""]
     if _NUMBER_OR_YEAR.fullmatch(previous[0]) or _NUMBER_OR_YEAR.fullmatch(following[0].rstrip(",.;")):
         return True

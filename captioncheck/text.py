@@ -50,7 +50,8 @@ def words(text: str) -> list[str]:
 _OPENING = frozenset(" \t\"'«“(¿¡-–—")
 
 
-def _at_sentence_start(text: str, start: int) -> bool:
+def at_sentence_start(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (or a line, or a part after a colon or a bar)."""
     at = start  # walked back over what may open a sentence (no copy of the text before: linear)
     while at > 0 and text[at - 1] in _OPENING:
         at -= 1
@@ -143,7 +144,7 @@ def capitalised_runs(text: str) -> list[CapitalisedRun]:
                       or (spans[j][2] in _SECOND_PARTICLES and spans[j - 1][2] in _PARTICLES)):
                 break
             j += 1
-        runs.append(CapitalisedRun(spans[i][0], spans[last][1], count, _at_sentence_start(text, spans[i][0])))
+        runs.append(CapitalisedRun(spans[i][0], spans[last][1], count, at_sentence_start(text, spans[i][0])))
         i = last + 1
     return runs
 

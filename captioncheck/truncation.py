@@ -26,7 +26,7 @@ joined by a hyphen ("dit-il"). A word elided before the next one ("l'", "dell'")
 
 Two more traces of a text cut short, for a cut made after a whole word:
 
-- :func:`unclosed`: a quotation or a bracket opened and never closed (« "Entró por la ventana »);
+- :func:`unclosed`: a quotation or a bracket opened and never closed (« «Reconstruiremos cada casa »);
 - :func:`lone_clause`: a last sentence that is only a subordinate clause, opened by a conjunction
   such as "if", "when", "lorsque", "cuando", "wenn" (``SUBORDINATORS``) with no comma, colon or
   dash after it for a main clause to follow ("If the rain continues through the night."). English
@@ -42,6 +42,8 @@ Two more traces of a text cut short, for a cut made after a whole word:
 from __future__ import annotations
 
 import regex
+
+from .text import sentence_spans
 
 DANGLING: dict[str, frozenset[str]] = {
     language: frozenset(words.split())
@@ -105,8 +107,6 @@ SUBORDINATORS: dict[str, tuple[str, ...]] = {
 }
 # What lets a main clause follow: a comma, semicolon, colon, dash or bracket.
 _CLAUSE_BREAK = regex.compile(r"[,;:()\u2013\u2014]|\s-\s")
-# A sentence's end followed by the next sentence.
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][\"'”’»)]*)\s+(?=\S)")
 _OPENING = "\"'“„«‘(["
 _BRACKETS = (("(", ")"), ("[", "]"))
 # Quotation marks that open and close alike in one language or another: "…", “…”, „…“.
@@ -130,15 +130,13 @@ def unclosed(text: str) -> str | None:
 
 def last_sentence_start(text: str) -> int:
     """Where the last sentence of ``text`` starts."""
-    start = max(0, len(text) - 400)  # a bounded search stays linear
-    for match in _SENTENCE_BREAK.finditer(text, start):
-        start = match.end()
-    return start
+    spans = sentence_spans(text)
+    return spans[-1][0] if spans else 0
 
 
 def lone_clause(text: str, language: str) -> str | None:
-    """The last sentence of ``text`` when it is only a subordinate clause ("Si jamais tu me touches
-    encore"); None otherwise, or when the language has no list."""
+    """The last sentence of ``text`` when it is only a subordinate clause ("Lorsque les pompiers
+    sont arrivés devant l'immeuble"); None otherwise, or when the language has no list."""
     openers = SUBORDINATORS.get(language)
     if openers is None:
         return None
