@@ -80,8 +80,7 @@ def main() -> None:
             path.write_bytes(data)
             started = time.perf_counter()
             child = subprocess.Popen([sys.executable, "-m", "captioncheck", "--format", "json", str(path)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     env={**os.environ, "CAPTIONCHECK_NO_DAEMON": "1"})  # its own process
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             _, status, usage = os.wait4(child.pid, 0)
             elapsed = time.perf_counter() - started
             print(f"| {name} | {len(data) / 1e6:.1f} MB | {elapsed:.1f} | {usage.ru_maxrss / 1024:.0f} | "

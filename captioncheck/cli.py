@@ -270,31 +270,7 @@ def _build_audit_command():
     return typer.main.get_command(app)
 
 
-def _build_daemon_command():
-    from . import daemon
-
-    def daemon_command(
-        action: Annotated[str, typer.Argument(help="start, stop or status.", show_default=False)],
-        idle_timeout: Annotated[float, typer.Option(min=1, help="Seconds without a check after which the "
-                                                    "daemon exits.")] = 1800.0,
-    ) -> int:
-        """Keep the models loaded in a background process: every later 'captioncheck ...' of this
-        installation runs in it and starts in a blink (set CAPTIONCHECK_NO_DAEMON=1 to bypass it)."""
-        if action not in ("start", "stop", "status"):
-            raise typer.BadParameter("choose from start, stop, status", param_hint="ACTION")
-        try:
-            message = daemon.start(idle_timeout) if action == "start" else getattr(daemon, action)()
-        except RuntimeError as error:
-            raise CaptionCheckError(str(error)) from None
-        typer.echo(message)
-        return EXIT_CLEAN
-
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-    app.command()(daemon_command)
-    return typer.main.get_command(app)
-
-
-SUBCOMMANDS = {"serve": _build_serve_command, "audit": _build_audit_command, "daemon": _build_daemon_command}
+SUBCOMMANDS = {"serve": _build_serve_command, "audit": _build_audit_command}
 
 
 def main(argv: list[str] | None = None) -> int:

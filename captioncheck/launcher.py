@@ -18,19 +18,13 @@ INFORMATION_ONLY = ("--help", "--version", "--list-rules", "--explain", "--show-
 
 
 def _will_check(arguments: list[str]) -> bool:
-    if arguments[:1] in (["serve"], ["audit"], ["daemon"]):
+    if arguments[:1] in (["serve"], ["audit"]):
         return False  # their worker processes load the models
     return not any(a == "--model" or a.startswith("--model=") or a in INFORMATION_ONLY for a in arguments)
 
 
 def run() -> None:
-    """Console entry point (``captioncheck``): through the daemon when one runs (see
-    :mod:`captioncheck.daemon`), else in this process."""
-    from .daemon import delegate
-
-    status = delegate(sys.argv[1:])
-    if status is not None:
-        sys.exit(status)
+    """Console entry point (``captioncheck``): the check runs in this process, and ends with it."""
     if _will_check(sys.argv[1:]):
         from .embeddings import preload_encoder
         from .langid.ngram import preload as preload_ngrams
@@ -42,10 +36,6 @@ def run() -> None:
     try:
         run_command_line()
     except SystemExit as done:
-        if _will_check(sys.argv[1:]):
-            from .daemon import autostart
-
-            autostart(sys.argv[1:])
         _exit(done.code)
 
 

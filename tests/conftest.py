@@ -15,13 +15,6 @@ from captioncheck.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "articles"
 
-# A daemon the developer started must not run the tests' command lines: each test sees a check in
-# its own process, and starts no daemon after it (tests/test_daemon.py starts its own daemons and
-# lifts these).
-os.environ["CAPTIONCHECK_NO_DAEMON"] = "1"
-os.environ["CAPTIONCHECK_AUTOSTART"] = "0"
-
-
 def shared_dir() -> Path | None:
     """The project's read-only shared folder (seed article, eval data), if this machine has it."""
     for candidate in (os.environ.get("CAPTIONCHECK_SHARED"), ROOT.parent / "shared", "/work/shared"):

@@ -179,3 +179,34 @@ def test_a_page_without_article_content_is_a_notice_not_a_silent_pass(tmp_path: 
     assert result.returncode == 0
     assert result.stderr.decode().splitlines() == [
         f"captioncheck: notice: {page}: no article content found: nothing was checked"]
+
+
+def _processes_with(marker: str) -> list[int]:
+    """The live processes whose environment holds ``marker`` (this user's, read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environment = (entry / "environ").read_bytes()
+        except OSError:  # gone meanwhile, or another user's
+            continue
+        if marker.encode() in environment.split(b"\0"):
+            found.append(int(entry.name))
+    return found
+
+
+def test_no_process_outlives_a_check(tmp_path: Path):
+    """A check runs in the command's own process and leaves nothing running behind it (no daemon)."""
+    import os
+    import subprocess
+    import sys
+    import uuid
+
+    marker = f"CAPTIONCHECK_TEST_RUN={uuid.uuid4()}"
+    name, value = marker.split("=", 1)
+    for arguments in ([str(DATA / "fr-caption-es.txt")], ["--jobs", "2", str(DATA)]):
+        completed = subprocess.run([sys.executable, "-m", "captioncheck", *arguments], capture_output=True,
+                                   env={**os.environ, name: value}, timeout=300)
+        assert completed.returncode == 1, completed.stderr
+        assert _processes_with(marker) == []
