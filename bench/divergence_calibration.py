@@ -10,7 +10,7 @@ Two labelled sets, both development splits of ``../shared/eval``:
 Prints ROC AUC of plain cosine and of the equivalence score (as shipped, and 10-fold cross-validated
 for the same model form over both sets: the honest held-out figure), precision and recall of the
 divergent class on REFreSD and the share of faithful caption pairs flagged, for a sweep of
-thresholds, and with ``--fit`` the weights to put in ``captioncheck/equivalence.py``.
+thresholds, and with ``--fit`` the weights to put in ``captioncheck/compare/equivalence.py``.
 
     python bench/divergence_calibration.py [--eval-dir ../shared/eval] [--model use-m3] [--fit]
 """
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-from captioncheck import equivalence, omission
-from captioncheck.alignment import WordVectors, align
+from captioncheck.compare import equivalence, omission
+from captioncheck.compare.alignment import WordVectors, align
 from captioncheck.embeddings import DEFAULT_MODEL, CachedEncoder, load_encoder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -30,7 +30,7 @@ from pathlib import Path
 from true_pairs import ARTICLE, CLOSE_BELOW, CREDIT, Found, check_all, checker, found, load_pairs
 
 from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
-from captioncheck.equivalence import THRESHOLD, divergent
+from captioncheck.compare.equivalence import THRESHOLD, divergent
 
 CROSSED = "another photo's caption"
 TARGET_LINES = (6, 11)  # the translations' lines in the article below

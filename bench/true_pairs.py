@@ -38,10 +38,10 @@ from typing import TypeVar
 
 import regex
 
-from captioncheck import dates
+from captioncheck.compare import dates
 from captioncheck.checker import Checker
 from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
-from captioncheck.numbers import quantities
+from captioncheck.compare.numbers import quantities
 from captioncheck.settings import Settings
 
 T = TypeVar("T")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
+from .compare.alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
 from .budget import time_limit
 from .context import Context, Pair, article_language
 from .document import Document, Kind

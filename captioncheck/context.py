@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .alignment import Alignment
+from .compare.alignment import Alignment
 from .document import Document, Kind, Segment
-from .equivalence import THRESHOLD
+from .compare.equivalence import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
-from .omission import NONE as NO_OMISSION, Omission
+from .compare.omission import NONE as NO_OMISSION, Omission
 
 PROSE_KINDS = frozenset({Kind.TITLE, Kind.STANDFIRST, Kind.CAPTION, Kind.BODY})
 

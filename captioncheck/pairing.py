@@ -15,7 +15,7 @@ the cosine of the two contents' embeddings (credits and icon words removed), plu
 right beside the source and for sharing its credit. Pairs are chosen greedily, best score first, one
 to one; a pair needs ``MIN_SCORE``, and a pair of two non-captions a cosine of ``MIN_PROSE_COSINE``.
 
-Each pair carries its equivalence score (see :mod:`captioncheck.equivalence`), which
+Each pair carries its equivalence score (see :mod:`captioncheck.compare.equivalence`), which
 ``meaning-divergence`` thresholds.
 """
 
@@ -27,12 +27,13 @@ from collections.abc import Callable
 import numpy as np
 import regex
 
-from . import lexicon, names
-from .alignment import WordVectors, align, content_words
+from .vocabulary import lexicon
+from .compare import names
+from .compare.alignment import WordVectors, align, content_words
 from .context import PROSE_KINDS, Pair
 from .document import Document, Kind, Segment
 from .embeddings import Encoder
-from .equivalence import evaluate, texts_to_encode
+from .compare.equivalence import evaluate, texts_to_encode
 from .langid import Detection
 
 WORD_TRANSLATION = 0.75  # word cosine from which a word translates a word of a name (see _renderings)

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from .embeddings import DEFAULT_MODEL
-from .equivalence import THRESHOLD
+from .compare.equivalence import THRESHOLD
 from .errors import CaptionCheckError
 from .findings import Severity
 from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES

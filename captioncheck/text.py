@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from . import lexicon
+from .vocabulary import lexicon
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)

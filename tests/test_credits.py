@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck import lexicon
-from captioncheck.credits import find_credits
+from captioncheck.vocabulary import lexicon
+from captioncheck.vocabulary.credits import find_credits
 
 TABLE = [
     # Photographer and agency, both orders, with and without spaces around "/", before the caption.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck.dates import contradiction, date_words
+from captioncheck.compare.dates import contradiction, date_words
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [

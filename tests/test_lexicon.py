@@ -1,6 +1,6 @@
 import pytest
 
-from captioncheck import lexicon
+from captioncheck.vocabulary import lexicon
 
 
 @pytest.mark.parametrize("sample, credit", [

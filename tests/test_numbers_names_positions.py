@@ -1,7 +1,8 @@
 import pytest
 
-from captioncheck import lexicon, names, numbers
-from captioncheck.positions import Side, positions
+from captioncheck.vocabulary import lexicon
+from captioncheck.compare import names, numbers
+from captioncheck.compare.positions import Side, positions
 
 
 @pytest.mark.parametrize("left, left_lang, right, right_lang", [
@@ -241,7 +242,7 @@ def test_an_approximate_amount_counts_only_against_another_number():
 
 
 def test_digits_inside_a_code_are_no_amount():
-    from captioncheck.numbers import quantities
+    from captioncheck.compare.numbers import quantities
 
     assert [q.text for q in quantities("Son N+1, le COVID-19 et le F-16 : 12 morts", "fr")] == ["12"]
 

@@ -1,4 +1,4 @@
-"""captioncheck.omission: the part of a caption its translation leaves out, found by re-encoding."""
+"""captioncheck.compare.omission: the part of a caption its translation leaves out, found by re-encoding."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from captioncheck.equivalence import length_excess
-from captioncheck.omission import clauses, find, truncations
+from captioncheck.compare.equivalence import length_excess
+from captioncheck.compare.omission import clauses, find, truncations
 from captioncheck.rules.meaning_divergence import QUOTED_OMISSION
 
 PAIRS = Path(__file__).resolve().parents[1] / "data" / "pairs" / "pairs.tsv"

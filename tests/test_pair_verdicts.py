@@ -71,7 +71,7 @@ def test_pair_verdict(row: dict[str, str], checker: Checker):
 
 
 def test_the_distinct_cosine_leaves_out_what_both_sides_copy():
-    from captioncheck.equivalence import without_shared
+    from captioncheck.compare.equivalence import without_shared
 
     assert without_shared("Rafael Nadal signs autographs in Mallorca in 2022",
                           "Rafael Nadal levanta el trofeo en París en 2022", "en", "es") == (
@@ -82,7 +82,7 @@ def test_the_distinct_cosine_leaves_out_what_both_sides_copy():
 
 
 def test_captions_of_one_slot_this_far_apart_are_divergent_whatever_the_score():
-    from captioncheck.equivalence import SLOT_NO_TRANSLATION_COSINE, divergent
+    from captioncheck.compare.equivalence import SLOT_NO_TRANSLATION_COSINE, divergent
 
     far = SLOT_NO_TRANSLATION_COSINE - 0.05
     assert divergent(0.9, far, structural=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck.truncation import breaks_off, lone_clause, unclosed
+from captioncheck.compare.truncation import breaks_off, lone_clause, unclosed
 
 
 @pytest.mark.parametrize(("text", "language", "end"), [

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import lexicon, text as textutil
+from ..vocabulary import lexicon
+from .. import text as textutil
 from ..document import Kind, Piece, Segment
 from ..policy import Suppression
 

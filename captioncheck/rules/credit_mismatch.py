@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import lexicon
+from ..vocabulary import lexicon
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from .base import finding_at, places

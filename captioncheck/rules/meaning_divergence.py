@@ -1,7 +1,7 @@
 """meaning-divergence (CC201, warning): a caption pair whose two sides do not say the same thing.
 
 Every pair (an untranslated segment and its translation, see pairing) has an equivalence score in
-[0, 1] (see ``captioncheck.equivalence``): sentence embeddings, word alignment, length, and the
+[0, 1] (see ``captioncheck.compare.equivalence``): sentence embeddings, word alignment, length, and the
 numbers and names one side lacks. A pair below the divergence threshold (default 0.30, calibrated so
 that on human-labelled English-French pairs 95% of the pairs it flags are divergent, and 0.7% of
 faithful caption translations are flagged), and two captions of one slot whose sentence cosine,
@@ -19,7 +19,7 @@ are paired whatever they say, so a wrong caption is found even when nothing in i
 other side. A slot's caption that translates a nearby slot's caption far better than its own
 (captions swapped between two photos of one story, see ``captioncheck.pairing.crossed_slots``) is
 reported whatever its score, naming the line it belongs with. So is a translation that stops short
-where its source does not (see ``captioncheck.truncation``): one that breaks off mid-sentence, on an
+where its source does not (see ``captioncheck.compare.truncation``): one that breaks off mid-sentence, on an
 article, a preposition or a conjunction ("line 6 breaks off after 'touchées par la': the end of line
 5 is not translated"), or inside a quotation or brackets it never closes; and one whose last sentence
 is only a subordinate clause ("line 6 stops after 'If the rain continues through the night', a clause
@@ -37,8 +37,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import lexicon, truncation
-from ..equivalence import divergent
+from ..vocabulary import lexicon
+from ..compare import truncation
+from ..compare.equivalence import divergent
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from .base import finding_at, place, places, quote
@@ -47,7 +48,7 @@ RULE = RuleInfo(id="meaning-divergence", code="CC201", severity=Severity.WARNING
 # Below this sentence cosine (with or without the names both sides share) the two sides share nothing
 # worth quoting: another photo's caption.
 UNRELATED_COSINE = 0.45
-# From this gain (see captioncheck.omission) the part one side leaves out is the one quoted.
+# From this gain (see captioncheck.compare.omission) the part one side leaves out is the one quoted.
 QUOTED_OMISSION = 0.03
 
 
@@ -70,7 +71,7 @@ def _cut_short(view) -> str | None:
 
 def _untranslated_words(view, source: str) -> bool:
     """Whether part of the source has no counterpart in the translation: the source without one of
-    its clauses is closer to it (see captioncheck.omission), or its last sentence has a run of words
+    its clauses is closer to it (see captioncheck.compare.omission), or its last sentence has a run of words
     the word alignment finds no counterpart for."""
     pair = view.pair
     if pair.omission.side == 0 and pair.omission.gain > 0:

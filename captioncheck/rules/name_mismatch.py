@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import lexicon, names
+from ..vocabulary import lexicon
+from ..compare import names
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from .base import difference, finding_at

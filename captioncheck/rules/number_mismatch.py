@@ -6,7 +6,7 @@ small numbers (``dos``, ``trois``, ``four``) equal their digits. Each number of 
 the other is reported on the translation, saying what differs.
 
 Dates are also compared by the day of the week and the month they name, in each language's words
-(``captioncheck.dates``): "el martes" against "lundi", "3 de marzo" against "3 mai". A day or month
+(``captioncheck.compare.dates``): "el martes" against "lundi", "3 de marzo" against "3 mai". A day or month
 is reported only when each side names one the other does not, so a translation that leaves the day
 out, or writes "hier" for "el martes", is not.
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import dates, numbers
+from ..compare import dates, numbers
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
 from .base import difference, finding_at

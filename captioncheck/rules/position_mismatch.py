@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import names
+from ..compare import names
 from ..context import Context
 from ..findings import Finding, RuleInfo, Severity
-from ..positions import Position, positions
+from ..compare.positions import Position, positions
 from .base import finding_at, places
 
 RULE = RuleInfo(id="position-mismatch", code="CC204", severity=Severity.ERROR)

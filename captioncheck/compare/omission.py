@@ -18,7 +18,7 @@ Two kinds of candidate part are tried, on each side:
 The *gain* of a candidate is the cosine of the side without it to the other side, less the cosine of
 the two whole sides. Faithful translations gain nothing (removing any part moves the side away from
 its translation); a dropped clause gains 0.05 to 0.5. The gains are features of the equivalence score
-(:mod:`captioncheck.equivalence`), and the best candidate is the part ``meaning-divergence`` quotes.
+(:mod:`captioncheck.compare.equivalence`), and the best candidate is the part ``meaning-divergence`` quotes.
 Candidates are encoded in one batch through the checker's cache.
 """
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from .embeddings import Encoder
+from ..embeddings import Encoder
 
 # Conjunctions and relative words that start a clause, per language.
 CLAUSE_WORDS = {

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .text import at_sentence_start
+from ..text import at_sentence_start
 
 DAYS: dict[str, tuple[str, ...]] = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),

@@ -23,7 +23,7 @@ names end. Where nothing separates it from its caption (after ``©``, or before 
 dash), the names stop at an agency unless a slash follows it (``© Reuters Soldados ucranianos``), and
 before a last word that opens sentences (``© Reuters / Jane Doe Le stade``). Every pattern runs in
 time linear in the text (credits are sought only at the start, the end, in brackets and after ``©``,
-with bounded repetition; :func:`captioncheck.lexicon.find_credits` memoises the answer, since segment
+with bounded repetition; :func:`captioncheck.vocabulary.lexicon.find_credits` memoises the answer, since segment
 kinds, masking and the rules all ask about the same texts).
 """
 

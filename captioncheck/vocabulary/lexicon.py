@@ -67,7 +67,7 @@ BOILERPLATE_MAX_WORDS = 12
 
 
 def find_credits(text: str) -> list[Credit]:
-    """Every photo credit in ``text`` (see :mod:`captioncheck.credits`), icon words and labels skipped."""
+    """Every photo credit in ``text`` (see :mod:`captioncheck.vocabulary.credits`), icon words and labels skipped."""
     return list(_credits_after_lead(text))
 
 

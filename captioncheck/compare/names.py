@@ -34,11 +34,11 @@ import regex
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-from . import text as textutil
+from .. import text as textutil
 from .numbers import quantities
-from .openers import SENTENCE_OPENERS
-from .langid.detector import NOUN_CAPITALISING
-from .langid.words import PANEL, bound_to, frequency
+from ..vocabulary.openers import SENTENCE_OPENERS
+from ..langid.detector import NOUN_CAPITALISING
+from ..langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.
 EXONYMS = """

@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import regex
 
-from .text import sentence_spans
+from ..text import sentence_spans
 
 DANGLING: dict[str, frozenset[str]] = {
     language: frozenset(words.split())

@@ -1,8 +1,8 @@
 """Words that open a sentence capitalised without being part of a name that follows them.
 
 "Le président", "El Gobierno", "The minister": a run of capitalised words that starts with one of
-these is no name (:mod:`captioncheck.names`), and a credit that ends with one has run on into the
-caption after it (:mod:`captioncheck.credits`). Lower case, accents removed.
+these is no name (:mod:`captioncheck.compare.names`), and a credit that ends with one has run on into the
+caption after it (:mod:`captioncheck.vocabulary.credits`). Lower case, accents removed.
 """
 
 SENTENCE_OPENERS = frozenset("""

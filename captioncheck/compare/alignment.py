@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
-from .embeddings import CachedEncoder, Encoder
-from .langid.words import frequency
+from ..embeddings import CachedEncoder, Encoder
+from ..langid.words import frequency
 
 # A word whose best match on the other side is below this cosine has no counterpart there.
 MATCH = 0.55

@@ -12,12 +12,12 @@ they are. The score is a logistic combination of:
   than English);
 - how many numbers and how many names one side has that the other lacks;
 - how much the two sides' bracket and comma counts differ (an added aside);
-- from the word alignment (:mod:`captioncheck.alignment`): the longest run of words without a
+- from the word alignment (:mod:`captioncheck.compare.alignment`): the longest run of words without a
   counterpart (a dropped or added clause) and how many words have none;
 - how short the pair is (1/sqrt of the shorter side's words): short sentences have lower cosines
   for the same faithfulness;
 - how much closer one side gets to the other when a clause of it, or its end or beginning, is left
-  out (:mod:`captioncheck.omission`): the trace of a dropped or added clause.
+  out (:mod:`captioncheck.compare.omission`): the trace of a dropped or added clause.
 
 The weights were fitted by ``bench/divergence_calibration.py --fit`` on two development sets, weighed
 alike: REFreSD (English-French Wikipedia pairs labelled by people) and caption pairs built from
@@ -34,7 +34,7 @@ import regex
 
 from . import names, numbers
 from .alignment import Alignment
-from .embeddings import Encoder
+from ..embeddings import Encoder
 from .omission import NONE, Omission, find
 from .omission import texts_to_encode as omission_texts
 

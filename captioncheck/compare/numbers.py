@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 import regex
 from text_to_num import alpha2digit
 
-from .langid.words import frequency
+from ..langid.words import frequency
 
 # News text writes the number word for n (from 3 to 9) about NUMBER_WORD_FREQUENCY / n of the time
 # (wordfreq, in English, French, Spanish, Italian, German and Portuguese: 0.6 to 1.1 times that). A
