@@ -112,14 +112,14 @@ def two_word_slots(sentences: list[tuple[str, str]]) -> None:
     """Two-word captions in a caption slot (``checker.slot_detection``): the first and the last two
     words (names, figures masked) of every sentence, judged in an article of each other language
     (found: called foreign) and of their own (false alarm: called foreign)."""
-    from captioncheck import text as textutil
+    from captioncheck.langid.mask import mask
     from captioncheck.checker import SHORT_WORDS, slot_detection
     from captioncheck.langid import Detection
 
     detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), word_evidence=WordEvidence())
     pieces = set()
     for lang, sentence in sentences:
-        words = textutil.mask(sentence).split()
+        words = mask(sentence).split()
         for start in (0, len(words) - SHORT_WORDS):
             piece = " ".join(words[max(start, 0):max(start, 0) + SHORT_WORDS])
             if len(textutil.words(piece)) == SHORT_WORDS:

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from .. import text as textutil
 from .numbers import quantities
 from ..vocabulary.openers import SENTENCE_OPENERS
-from ..langid.detector import NOUN_CAPITALISING
+from ..langid.mask import NOUN_CAPITALISING
 from ..langid.words import PANEL, bound_to, frequency
 
 # Each line is one name in several languages; folded forms (see fold()) are compared.

@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .. import text as textutil
+from .mask import NOUN_CAPITALISING, mask
 from .engines import Engine
 from .words import WordEvidence
 
@@ -51,8 +52,6 @@ def favour(detection: Detection, language: str, prior: float = ARTICLE_PRIOR) ->
     return replace(detection, language=language, confidence=weight * mass / total, alternatives=alternatives)
 
 
-# Languages that capitalise every noun: there a lone capitalised word is not a name.
-NOUN_CAPITALISING = frozenset({"de", "lb"})
 # What masking a credit or a label leaves between words ("AFP - El", "Foto: EFE/Name"): not prose.
 _DEBRIS = "-–—/|:•·"
 # Longer text is judged on its first this many characters.
@@ -125,11 +124,11 @@ class LanguageDetector:
             # A long text's language shows in its beginning; judging all of it only costs time.
             cut = text.rfind(" ", 0, SAMPLE_CHARS)
             text = text[:cut if cut > 0 else SAMPLE_CHARS]
-        detection = self._judge(textutil.mask(text), min_words)
+        detection = self._judge(mask(text), min_words)
         if detection.language in NOUN_CAPITALISING or not detection.determined:
             # Masking every capitalised word may have hidden German nouns, or left too few words:
             # look again with lone capitalised words kept.
-            second = self._judge(textutil.mask(text, names=False), min_words)
+            second = self._judge(mask(text, names=False), min_words)
             if second.language in NOUN_CAPITALISING or (not detection.determined and second.determined
                                                         and detection.words < min_words):
                 return second
