@@ -10,7 +10,7 @@ Two labelled sets, both development splits of ``../shared/eval``:
 Prints ROC AUC of plain cosine and of the equivalence score (as shipped, and 10-fold cross-validated
 for the same model form over both sets: the honest held-out figure), precision and recall of the
 divergent class on REFreSD and the share of faithful caption pairs flagged, for a sweep of
-thresholds, and with ``--fit`` the weights to put in ``captioncheck/compare/equivalence.py``.
+thresholds, and with ``--fit`` the weights to put in ``captioncheck/compare/calibration.py``.
 
     python bench/divergence_calibration.py [--eval-dir ../shared/eval] [--model use-m3] [--fit]
 """

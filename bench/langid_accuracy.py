@@ -6,7 +6,7 @@ Every sentence of 5+ words in the Tatoeba and REFreSD files is identified by cap
 correct only when the detector names its language: an abstention is counted against the engine.
 A second table shows sentences of 3-4 words: how often the detector answers, and how often it is
 right when it does. A third, two-word captions in a caption slot beside their translation (the first
-and last two words of each sentence), judged as ``checker.slot_detection`` does: how often they are
+and last two words of each sentence), judged as ``langid.slots.slot_detection`` does: how often they are
 called foreign in an article of another language, and, a false alarm, in one of their own.
 
     python bench/langid_accuracy.py [--eval-dir ../shared/eval] [--min-words 5]
@@ -109,11 +109,12 @@ def main() -> None:
 
 
 def two_word_slots(sentences: list[tuple[str, str]]) -> None:
-    """Two-word captions in a caption slot (``checker.slot_detection``): the first and the last two
+    """Two-word captions in a caption slot (``langid.slots.slot_detection``): the first and the last two
     words (names, figures masked) of every sentence, judged in an article of each other language
     (found: called foreign) and of their own (false alarm: called foreign)."""
+    from captioncheck import text as textutil
     from captioncheck.langid.mask import mask
-    from captioncheck.checker import SHORT_WORDS, slot_detection
+    from captioncheck.langid.slots import SHORT_WORDS, slot_detection
     from captioncheck.langid import Detection
 
     detector = LanguageDetector(make_engine("py3langid", DEFAULT_LANGUAGES), word_evidence=WordEvidence())

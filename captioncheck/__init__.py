@@ -8,8 +8,7 @@ import os
 for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
-__version__ = "0.1.0"
-REPOSITORY = "https://github.com/OWNER/captioncheck"  # where the rules' documentation links point
+from .about import REPOSITORY, __version__
 
 _API = ("check_text", "check_paths", "Report")
 
@@ -22,4 +21,4 @@ def __getattr__(name: str):  # the API loads the checker on first use: ``import 
     raise AttributeError(f"module 'captioncheck' has no attribute {name!r}")
 
 
-__all__ = ["__version__", *_API]
+__all__ = ["REPOSITORY", "__version__", *_API]

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checker import FileReport
+from .report import FileReport
 from .config import ConfigFinder
 from .discovery import Target, discover
 from .errors import CaptionCheckError

@@ -17,13 +17,14 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from . import __version__
+from .about import __version__
 from .config import ConfigFinder
 from .discovery import discover, force_excluded
 from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
-from .rules import BY_ID, RULES, documentation, resolve, summary
+from .catalog import resolve
+from .rules.registry import BY_ID, RULES, documentation, summary
 from .rules.docs import plain
 from .api import Report, check_data, check_discovered
 from .settings import OPTIONS, Option, Settings, merge

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .compare.alignment import Alignment
 from .document import Document, Kind, Segment
-from .compare.equivalence import THRESHOLD
+from .compare.calibration import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
 from .compare.omission import NONE as NO_OMISSION, Omission
 

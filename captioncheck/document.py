@@ -81,4 +81,4 @@ class Document:
     path: str
     segments: tuple[Segment, ...]
     declared_language: str | None = None
-    suppressions: tuple = ()  # of captioncheck.policy.Suppression, from comments in the article
+    suppressions: tuple = ()  # of captioncheck.suppressions.Suppression, from comments in the article

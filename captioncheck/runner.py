@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 
-from .checker import Checker, FileReport
+from .checker import Checker
+from .report import FileReport
 from .discovery import Target
 from .settings import Settings
 

@@ -24,7 +24,7 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Literal
 
-from . import __version__
+from .about import __version__
 from .errors import CaptionCheckError
 
 DEFAULT_HOST = "127.0.0.1"

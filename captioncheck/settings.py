@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from .embeddings import DEFAULT_MODEL
-from .compare.equivalence import THRESHOLD
+from .compare.calibration import THRESHOLD
 from .errors import CaptionCheckError
 from .findings import Severity
 from .langid import DEFAULT_ENGINE, DEFAULT_LANGUAGES, ENGINES
@@ -128,7 +128,7 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
 
 
 def _rules(value: Any, where: str) -> tuple[str, ...]:
-    from .rules import resolve
+    from .catalog import resolve
 
     rules = _codes(value, where)
     unknown = [rule for rule in rules if resolve(rule) is None]

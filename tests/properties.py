@@ -13,7 +13,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from captioncheck.checker import Checker, FileReport
+from captioncheck.checker import Checker
+from captioncheck.report import FileReport
 from captioncheck.formatters import FORMATTERS, OutputOptions
 from captioncheck.settings import OPTIONS, ConfigError, from_mapping
 

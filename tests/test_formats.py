@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from captioncheck.cli import main
-from captioncheck.rules import RULES
+from captioncheck.rules.registry import RULES
 
 from conftest import DATA, run_cli
 
@@ -100,7 +100,7 @@ def test_github_annotations_follow_the_workflow_command_format():
 
 
 def test_github_escapes_newlines_and_commas_in_properties(tmp_path: Path):
-    from captioncheck.checker import FileReport
+    from captioncheck.report import FileReport
     from captioncheck.formatters import github_format
 
     text = github_format.format_reports([FileReport(path="a,b:c.txt", error="line one\nline two")])

@@ -114,3 +114,12 @@ def test_unused_suppressions_are_reported_on_request_only(tmp_path: Path):
     assert "untranslated-segment" not in [f["rule"] for f in findings]
     (tmp_path / ".captioncheck.toml").write_text("report-unused-suppressions = true\n", encoding="utf-8")
     assert "unused-suppression" in _rules(str(article))
+
+
+def test_the_catalog_names_every_registered_rule_in_order():
+    """The catalog (which resolves names without loading rules) and the registry list the same rules."""
+    from captioncheck.catalog import CATALOG
+    from captioncheck.rules.registry import RULES
+
+    assert [rule.RULE for rule in RULES] == list(CATALOG)
+    assert len({info.code for info in CATALOG}) == len(CATALOG)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from captioncheck.checker import Checker, decide_in_slots
+from captioncheck.checker import Checker
+from captioncheck.langid.slots import decide_in_slots
 from captioncheck.document import Kind
 from captioncheck.langid import Detection
 from captioncheck.readers import parse
-from captioncheck.rules import BY_ID, RULES
+from captioncheck.rules.registry import BY_ID, RULES
 from captioncheck.settings import Settings
 
 from conftest import document_from

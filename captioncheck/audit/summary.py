@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import __version__, rules
+from ..about import __version__
+from ..catalog import BY_ID as RULES_BY_ID
 
 TOP = 10
 
@@ -85,8 +86,8 @@ def summarize(archive: str, partitions: int, manifests: Iterable[Mapping[str, An
 
 
 def _rule_label(rule_id: str) -> str:
-    module = rules.BY_ID.get(rule_id)
-    return f"{rule_id} ({module.RULE.code})" if module is not None else rule_id
+    info = RULES_BY_ID.get(rule_id)
+    return f"{rule_id} ({info.code})" if info is not None else rule_id
 
 
 def format_text(summary: Summary) -> str:

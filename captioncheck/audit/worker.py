@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..api import INPUT_FORMATS, check_article, checker_for
-from ..checker import FileReport
+from ..report import FileReport
 from ..errors import CaptionCheckError
 from ..settings import Settings, from_mapping, merge
 from .archive import Partition, Source, parquet_schema, read_partition

@@ -36,35 +36,11 @@ from . import names, numbers
 from .alignment import Alignment
 from ..embeddings import Encoder
 from .omission import NONE, Omission, find
+from .calibration import SLOT_NO_TRANSLATION_COSINE, THRESHOLD, WEIGHTS
 from .omission import texts_to_encode as omission_texts
 
 # Characters per sentence relative to English, from parallel news text.
 LENGTH_FACTOR = {"en": 1.0, "fr": 1.15, "es": 1.12, "it": 1.12, "pt": 1.1, "ca": 1.12, "de": 1.18, "nl": 1.1}
-
-# Fitted by bench/divergence_calibration.py --fit (intercept first).
-WEIGHTS = {
-    "intercept": -4.3853,
-    "cosine": 5.0500,
-    "distinct_cosine": 4.6258,
-    "length": -5.1656,
-    "numbers": -1.3408,
-    "names": -0.6344,
-    "punctuation": -0.7326,
-    "gap": -1.2086,
-    "unaligned_words": -0.5603,
-    "shortness": 6.3461,
-    "clause_gain": -17.5011,
-    "truncation_gain": -12.1003,
-}
-# Below this a pair is reported as divergent. Chosen with bench/divergence_calibration.py (10-fold):
-# on REFreSD 95% of the pairs it flags are divergent and it finds 79% of them; 0.7% of faithful
-# caption pairs fall below it, 73% of those with a clause dropped and 99.9% of wrong captions.
-THRESHOLD = 0.30
-# Two captions that fill one slot (see captioncheck.pairing) and whose sentence cosine, with or without
-# the names they share, is below this are not a translation, whatever the score says (its shortness
-# term lifts short pairs, a shared name lifts the cosine): no faithful caption pair of the calibration
-# set the score passes fell below it, 98% of the wrong captions do.
-SLOT_NO_TRANSLATION_COSINE = 0.30
 
 
 def divergent(similarity: float, cosine: float, structural: bool, threshold: float = THRESHOLD,

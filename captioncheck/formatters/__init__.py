@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..checker import FileReport
+from ..report import FileReport
 from . import github_format, html_format, json_format, sarif_format, text_format
 from .summary import OutputOptions, Summary, summarize
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..checker import FileReport
+from ..report import FileReport
 from ..findings import Finding
 from .summary import OutputOptions
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from .. import __version__
-from ..checker import FileReport
+from ..about import __version__
+from ..report import FileReport
 from ..findings import Finding
 from .summary import OutputOptions, summarize, totals_line
 

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
-from .. import __version__
-from ..checker import FileReport
+from ..about import __version__
+from ..report import FileReport
 from ..findings import Finding
 from .summary import OutputOptions, summarize
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from .. import REPOSITORY, __version__
-from ..checker import FileReport
+from ..about import REPOSITORY, __version__
+from ..report import FileReport
 from ..findings import Finding
-from ..rules import RULES, documentation, summary
+from ..rules.registry import RULES, documentation, summary
 from ..rules.docs import markdown, plain
 from .summary import OutputOptions, found_text
 

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..checker import FileReport
+from ..report import FileReport
 from ..findings import Finding, Severity
 
 

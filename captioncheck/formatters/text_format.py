@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..checker import FileReport
+from ..report import FileReport
 from ..findings import Finding, Severity
 from .summary import OutputOptions, found_text, summarize, totals_line
 

@@ -27,7 +27,7 @@ from html.parser import HTMLParser
 import regex
 
 from ..document import Kind
-from ..policy import parse_directive, ranges
+from ..suppressions import parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
 from .structure import Parsed, RawSegment, repeats
 

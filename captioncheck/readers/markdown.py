@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from ..document import Kind
 from ..errors import InputError
-from ..policy import Suppression, parse_directive, ranges
+from ..suppressions import Suppression, parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
 from .html import read_fragment
 from .structure import Parsed, RawSegment, repeats

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Piece
-from ..policy import Suppression, parse_directive, unknown
+from ..suppressions import Suppression, parse_directive, unknown
 from .structure import Parsed, RawSegment, has_caption_shape
 
 WRAPPED_LINE_MIN_CHARS = 40

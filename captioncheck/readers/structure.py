@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..vocabulary import lexicon
 from .. import text as textutil
 from ..document import Kind, Piece, Segment
-from ..policy import Suppression
+from ..suppressions import Suppression
 
 STANDFIRST_MAX_WORDS = 70
 CAPTION_MAX_WORDS = 45

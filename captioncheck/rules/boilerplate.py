@@ -15,10 +15,11 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..document import Kind
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import finding_at, quote
 
-RULE = RuleInfo(id="boilerplate", code="CC302", severity=Severity.WARNING)
+RULE = catalog.rule("boilerplate")
 
 
 def check(context: Context) -> Iterator[Finding]:

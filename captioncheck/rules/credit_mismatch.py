@@ -18,10 +18,11 @@ from collections.abc import Iterator
 
 from ..vocabulary import lexicon
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import finding_at, places
 
-RULE = RuleInfo(id="credit-mismatch", code="CC205", severity=Severity.WARNING)
+RULE = catalog.rule("credit-mismatch")
 
 
 def check(context: Context) -> Iterator[Finding]:

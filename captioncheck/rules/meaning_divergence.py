@@ -41,10 +41,11 @@ from ..vocabulary import lexicon
 from ..compare import truncation
 from ..compare.equivalence import divergent
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import finding_at, place, places, quote
 
-RULE = RuleInfo(id="meaning-divergence", code="CC201", severity=Severity.WARNING)
+RULE = catalog.rule("meaning-divergence")
 # Below this sentence cosine (with or without the names both sides share) the two sides share nothing
 # worth quoting: another photo's caption.
 UNRELATED_COSINE = 0.45

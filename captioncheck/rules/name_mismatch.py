@@ -23,10 +23,11 @@ from collections.abc import Iterator
 from ..vocabulary import lexicon
 from ..compare import names
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import difference, finding_at
 
-RULE = RuleInfo(id="name-mismatch", code="CC203", severity=Severity.WARNING)
+RULE = catalog.rule("name-mismatch")
 
 
 def check(context: Context) -> Iterator[Finding]:

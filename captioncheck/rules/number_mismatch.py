@@ -29,10 +29,11 @@ from collections.abc import Iterator
 
 from ..compare import dates, numbers
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import difference, finding_at
 
-RULE = RuleInfo(id="number-mismatch", code="CC202", severity=Severity.ERROR)
+RULE = catalog.rule("number-mismatch")
 
 
 def check(context: Context) -> Iterator[Finding]:

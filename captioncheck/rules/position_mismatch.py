@@ -19,11 +19,12 @@ from collections.abc import Iterator
 
 from ..compare import names
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from ..compare.positions import Position, positions
 from .base import finding_at, places
 
-RULE = RuleInfo(id="position-mismatch", code="CC204", severity=Severity.ERROR)
+RULE = catalog.rule("position-mismatch")
 
 
 def _disagreements(source: list[Position], target: list[Position]) -> list[tuple[Position, Position]]:

@@ -18,10 +18,11 @@ from collections.abc import Iterator
 
 from ..vocabulary import lexicon
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from .base import finding_at
 
-RULE = RuleInfo(id="ui-artifact", code="CC301", severity=Severity.WARNING)
+RULE = catalog.rule("ui-artifact")
 
 
 def check(context: Context) -> Iterator[Finding]:

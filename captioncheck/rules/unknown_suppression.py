@@ -19,14 +19,14 @@ import difflib
 from collections.abc import Iterator
 
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
+from ..catalog import BY_CODE, BY_ID
 
-RULE = RuleInfo(id="unknown-suppression", code="CC901", severity=Severity.WARNING)
+RULE = catalog.rule("unknown-suppression")
 
 
 def _suggestion(name: str) -> str:
-    from . import BY_CODE, BY_ID
-
     close = difflib.get_close_matches(name, list(BY_ID) + [code.upper() for code in BY_CODE], n=1, cutoff=0.75)
     return f"; did you mean '{close[0]}'?" if close else " (see captioncheck --list-rules)"
 

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 
 from .. import text as textutil
 from ..context import Context
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from ..languages import describe
 from ..langid import Detection
 from .base import finding_at, quote
 
-RULE = RuleInfo(id="untranslated-fragment", code="CC102", severity=Severity.ERROR)
+RULE = catalog.rule("untranslated-fragment")
 MIN_WORDS = 5
 MIN_CONFIDENCE = 0.9
 

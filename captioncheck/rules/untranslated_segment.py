@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..context import Context
-from ..document import Segment
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 from ..languages import describe
 from .base import finding_at, place
 
-RULE = RuleInfo(id="untranslated-segment", code="CC101", severity=Severity.ERROR)
+RULE = catalog.rule("untranslated-segment")
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..findings import Finding, RuleInfo, Severity
+from ..findings import Finding
+from .. import catalog
 
-RULE = RuleInfo(id="unused-suppression", code="CC902", severity=Severity.WARNING)
+RULE = catalog.rule("unused-suppression")
 
 
 def findings(unused: Iterable) -> Iterator[Finding]:
-    """A finding per unused suppression (``captioncheck.policy.Suppression``) with a known comment line."""
+    """A finding per unused suppression (``captioncheck.suppressions.Suppression``) with a known comment line."""
     for suppression in unused:
         named = "every rule" if suppression.rules is None else ", ".join(sorted(suppression.rules))
         yield Finding(rule=RULE.id, code=RULE.code, severity=RULE.severity, line=suppression.directive_line,
