@@ -18,6 +18,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .about import __version__
+from .atomic import write_atomically
 from .config import ConfigFinder
 from .discovery import discover, force_excluded
 from .errors import CaptionCheckError
@@ -153,9 +154,7 @@ def _check_stdin(command_line: dict[str, Any], finder: ConfigFinder, run_setting
 def _write_output(path: Path, output: str) -> None:
     """The report into ``path``, whole or not at all (written beside it, then renamed)."""
     try:
-        temporary = path.with_name(f".{path.name}.captioncheck-tmp")
-        temporary.write_text(output, encoding="utf-8")
-        os.replace(temporary, path)
+        write_atomically(path, output)
     except OSError as error:
         raise CaptionCheckError(f"cannot write the report to {path}: {error.strerror or error}") from None
 

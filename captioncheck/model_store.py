@@ -36,13 +36,14 @@ import mmap
 import os
 import shutil
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .atomic import replacing
 
 Arrays = Mapping[str, np.ndarray]
 
@@ -214,41 +215,40 @@ def _random_access(data: np.memmap) -> None:
 
 
 def _write_entry(directory: Path, entry: Path, arrays: Arrays, private: bool = True) -> bool:
-    temporary = None
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700 if private else 0o755)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{entry.name}-", dir=directory))
-        layout, offset = {}, 0
-        with (temporary / DATA).open("wb") as handle:
-            for key, value in arrays.items():
-                if value.dtype.hasobject:
-                    raise ValueError(f"{key}: object arrays cannot be stored")
-                handle.write(b"\0" * (-offset % ALIGNMENT))
-                offset += -offset % ALIGNMENT
-                layout[key] = [value.dtype.str, list(value.shape), offset]
-                handle.write(np.ascontiguousarray(value).tobytes())
-                offset += value.nbytes
-            handle.flush()
-            # On disk before the rename (a crash leaves no half entry), and out of the page cache: the
-            # pages just written sit in large blocks that a later run would map whole; read back from
-            # disk they come one page at a time, as random access wants.
-            os.fdatasync(handle.fileno())
-            if hasattr(os, "posix_fadvise"):
-                os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
-        manifest = {"format": FORMAT, "arrays": layout}
-        (temporary / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-        temporary.chmod(0o700 if private else 0o755)
-        if not private:
-            for path in (temporary / DATA, temporary / MANIFEST):
-                path.chmod(0o644)
-        if entry.exists():  # a foreign or broken entry in the way: replace it
-            shutil.rmtree(entry, ignore_errors=True)
-        os.rename(temporary, entry)
+        with replacing(entry, directory=True, suffix="") as temporary:  # ".ENTRY.RANDOM": see _prune
+            _fill_entry(temporary, arrays, private)
         return True
     except OSError:  # read-only or full, or another process renamed its entry first
-        if temporary is not None:
-            shutil.rmtree(temporary, ignore_errors=True)
         return entry.exists()
+
+
+def _fill_entry(temporary: Path, arrays: Arrays, private: bool) -> None:
+    """The entry's data file and manifest, written into the folder ``temporary``."""
+    layout, offset = {}, 0
+    with (temporary / DATA).open("wb") as handle:
+        for key, value in arrays.items():
+            if value.dtype.hasobject:
+                raise ValueError(f"{key}: object arrays cannot be stored")
+            handle.write(b"\0" * (-offset % ALIGNMENT))
+            offset += -offset % ALIGNMENT
+            layout[key] = [value.dtype.str, list(value.shape), offset]
+            handle.write(np.ascontiguousarray(value).tobytes())
+            offset += value.nbytes
+        handle.flush()
+        # On disk before the rename (a crash leaves no half entry), and out of the page cache: the
+        # pages just written sit in large blocks that a later run would map whole; read back from
+        # disk they come one page at a time, as random access wants.
+        os.fdatasync(handle.fileno())
+        if hasattr(os, "posix_fadvise"):
+            os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+    manifest = {"format": FORMAT, "arrays": layout}
+    (temporary / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    temporary.chmod(0o700 if private else 0o755)
+    if not private:
+        for path in (temporary / DATA, temporary / MANIFEST):
+            path.chmod(0o644)
 
 
 def _prune(directory: Path, name: str, keep: str) -> None:

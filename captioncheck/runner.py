@@ -5,15 +5,13 @@ Results come back in the order of the targets, whatever order the workers finish
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 
 from .checker import Checker
-from .report import FileReport
 from .discovery import Target
+from .pool import WorkerDied, completed
+from .report import FileReport
 from .settings import Settings
 
 Progress = Callable[[int, int], None]
@@ -90,12 +88,9 @@ def check_targets(targets: Sequence[Target], jobs: int | None = None, progress: 
 def _run_pool(targets: Sequence[Target], indices: list[int], jobs: int,
               finished: Callable[[int, FileReport], None]) -> bool:
     """Check ``indices`` in a pool of ``jobs`` workers; False if a worker died before all were done."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker) as pool:
-            futures = {pool.submit(_check_in_worker, targets[i]): i for i in indices}
-            for future in as_completed(futures):
-                finished(futures[future], future.result())
-    except BrokenProcessPool:
+        for position, report in completed(_check_in_worker, [targets[i] for i in indices], jobs, _start_worker):
+            finished(indices[position], report)
+    except WorkerDied:
         return False
     return True

@@ -31,16 +31,8 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024  # a 5 MB article, JSON-escaped
 DEFAULT_TIMEOUT = 30.0
-WARM_UP = "Le ministre a parlé. Foto: AFP - El ministro habló en Kiev.\nLe ministre a parlé à Kiev. Photo: AFP"
 
 ENVIRONMENT = "CAPTIONCHECK_SERVE"  # how serve() hands its options to the worker processes
-
-
-def _warm_up() -> None:
-    """Load every model now, so the first request does not pay for it."""
-    from .api import check_text
-
-    check_text(WARM_UP)
 
 
 def _check(text: str, input_format: str, path: str | None, language: str | None,
@@ -123,7 +115,9 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        _warm_up()
+        from .api import warm_up
+
+        warm_up()
         yield
 
     app = FastAPI(title="captioncheck", version=__version__, lifespan=lifespan,

@@ -31,7 +31,8 @@ from ..findings import Severity
 from ..settings import Settings
 from .archive import Plan, load_plan, make_plan, save_plan
 from .engines import ENGINES, Failed, Task, run_dask, run_local
-from .output import OUTPUT_FORMATS, remove_temporaries, write_atomically
+from ..atomic import write_atomically
+from .output import OUTPUT_FORMATS, remove_temporaries
 from .summary import Summary, format_html, format_text, summarize, to_json_text
 
 DEFAULT_PARTITION_ROWS = 500

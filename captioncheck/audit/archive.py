@@ -212,7 +212,7 @@ def parquet_schema(plan: Source):
 
 
 def save_plan(plan: Plan, path: Path) -> None:
-    from .output import write_atomically
+    from ..atomic import write_atomically
 
     write_atomically(path, json.dumps(plan.to_json(), indent=1).encode())
 

@@ -19,14 +19,12 @@ each partition writes does not depend on it). A partition whose worker died is y
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import CaptionCheckError
+from ..pool import WorkerDied, completed
 from ..settings import Settings
 from .archive import Partition, Source
 from .worker import audit_partition, load_models
@@ -59,16 +57,12 @@ def run_local(task: Task, partitions: Sequence[Partition], jobs: int) -> Iterato
         for partition in partitions:
             yield task(partition)
         return
-    start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     done: set[int] = set()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start),
-                                 initializer=load_models, initargs=(task.settings,)) as pool:
-            futures = {pool.submit(task, partition): partition for partition in partitions}
-            for future in as_completed(futures):
-                done.add(futures[future].index)
-                yield future.result()
-    except BrokenProcessPool:
+        for position, manifest in completed(task, partitions, jobs, load_models, (task.settings,)):
+            done.add(partitions[position].index)
+            yield manifest
+    except WorkerDied:
         for partition in partitions:
             if partition.index not in done:
                 yield Failed(partition, "a worker process died")

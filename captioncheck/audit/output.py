@@ -15,10 +15,11 @@ leaves either a complete partition or none (plus a ``.tmp`` file the next run re
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from ..atomic import TEMPORARY_SUFFIX, replacing, write_atomically  # noqa: F401 - the writers of this module
 
 COLUMNS: dict[str, str] = {  # name: Arrow type
     "id": "string", "row": "int64", "path": "string", "article_language": "string",
@@ -28,17 +29,6 @@ COLUMNS: dict[str, str] = {  # name: Arrow type
     "segment_text": "string", "related_line": "int64", "related_text": "string", "error": "string",
 }
 OUTPUT_FORMATS = ("parquet", "jsonl")
-TEMPORARY_SUFFIX = ".tmp"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file, or the new one whole."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}{TEMPORARY_SUFFIX}")
-    with temporary.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
 
 
 def carried_name(name: str) -> str:
@@ -67,11 +57,8 @@ def write_findings(path: Path, rows: Sequence[dict[str, Any]], output_format: st
     typed = {carried_name(f.name): f.type for f in carried_schema} if carried_schema is not None else {}
     fields += [pa.field(name, typed.get(name, pa.string())) for name in carried]
     table = pa.Table.from_pylist(list(rows), schema=pa.schema(fields))
-    temporary = path.with_name(f"{path.name}.{os.getpid()}{TEMPORARY_SUFFIX}")
-    pq.write_table(table, temporary, compression="zstd")
-    with temporary.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    with replacing(path) as temporary:
+        pq.write_table(table, temporary, compression="zstd")
     return path.stat().st_size
 
 

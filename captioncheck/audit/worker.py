@@ -19,12 +19,13 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..api import INPUT_FORMATS, check_article, checker_for
+from ..api import INPUT_FORMATS, check_article, warm_up
 from ..report import FileReport
 from ..errors import CaptionCheckError
 from ..settings import Settings, from_mapping, merge
 from .archive import Partition, Source, parquet_schema, read_partition
-from .output import as_text, carried_name, write_atomically, write_findings
+from ..atomic import write_atomically
+from .output import as_text, carried_name, write_findings
 
 TOP = 5  # slowest and largest articles kept per partition
 
@@ -82,7 +83,7 @@ def _settings_for_language(settings: Settings, language: str | None) -> Settings
 
 def load_models(settings: Settings) -> None:
     """Load the models this process will check with (once per process)."""
-    checker_for(settings).encoder()
+    warm_up(settings)
 
 
 def _rows_of(article: Article, number: int, report: FileReport) -> list[dict[str, Any]]:
