@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -48,10 +49,46 @@ def document_from(text: str, path: str = "test.txt", input_format: str = "text")
     return parse(text, input_format, path)
 
 
-def run_cli(*args: str, cwd: Path | None = None, input_bytes: bytes | None = None) -> subprocess.CompletedProcess:
-    """The real command line, in a child process."""
-    return subprocess.run(
-        [sys.executable, "-m", "captioncheck", *args],
-        capture_output=True, cwd=cwd, input=input_bytes, timeout=120,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
+def run_cli(*args: str, cwd: Path | None = None, input_bytes: bytes | None = None, timeout: float = 120,
+            env: dict[str, str] | None = None, process: bool = False) -> subprocess.CompletedProcess:
+    """The real command line, ``captioncheck ARGS``: its exit status and its standard output and error.
+
+    By default ``captioncheck.cli.main(args)`` runs in this process, with standard input, output and
+    error swapped for buffers, the working folder ``cwd`` and the variables ``env`` set for the call.
+    With ``process=True`` it runs as ``python -m captioncheck`` in a child process, for what only a
+    process shows: the entry point, signals, worker pools, memory, a hang (``timeout`` seconds).
+    """
+    environment = {"NO_COLOR": "1", **(env or {})}
+    if process:
+        return subprocess.run(
+            [sys.executable, "-m", "captioncheck", *args], capture_output=True, cwd=cwd, timeout=timeout,
+            input=input_bytes, stdin=None if input_bytes is not None else subprocess.DEVNULL,
+            env={**os.environ, **environment},
+        )
+    from captioncheck.cli import main
+
+    streams = (sys.stdin, sys.stdout, sys.stderr)
+    saved = {name: os.environ.get(name) for name in environment}
+    folder = Path.cwd()
+    out, err = io.BytesIO(), io.BytesIO()
+    swapped = (io.TextIOWrapper(io.BytesIO(input_bytes or b""), encoding="utf-8"),
+               io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+               io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True))
+    sys.stdin, sys.stdout, sys.stderr = swapped
+    os.environ.update(environment)
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        status = main(list(args))
+    finally:
+        os.chdir(folder)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        sys.stdin, sys.stdout, sys.stderr = streams
+        for stream in swapped:
+            stream.flush()
+            stream.detach()  # the buffers stay open to be read
+    return subprocess.CompletedProcess(["captioncheck", *args], status, out.getvalue(), err.getvalue())

@@ -44,7 +44,7 @@ def _write_jsonl(path: Path, rows: list[dict], extra_lines: tuple[str, ...] = ()
 
 
 def _audit(*args: str) -> subprocess.CompletedProcess:
-    """``captioncheck audit ...`` in a child process, its output as text."""
+    """``captioncheck audit ...``, its output as text."""
     done = run_cli("audit", *args)
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout.decode(), done.stderr.decode())
 

@@ -14,28 +14,22 @@ import os
 import resource
 import shutil
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import DATA, run_cli
 
 GOOD = DATA / "fr-caption-es.txt"  # one untranslated caption: exit 1 on its own
 TIME_LIMIT_S = 30.0
 MEMORY_LIMIT_KB = 500_000
 
 
-def _run(*args: str, cwd: Path | None = None, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float, int]:
-    """The CLI in a child process: its result, wall seconds and peak memory (KB) of the child."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "captioncheck", *args], capture_output=True, cwd=cwd,
-                            timeout=timeout, env={**os.environ, "NO_COLOR": "1"}, stdin=subprocess.DEVNULL)
-    elapsed = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return result, elapsed, max(peak, before)
+def _run(*args: str, timeout: float = TIME_LIMIT_S) -> tuple[subprocess.CompletedProcess, int]:
+    """The CLI in a child process that must end within ``timeout`` seconds (a hang fails the test), and
+    the peak memory (KB) of the largest child this test process has waited for."""
+    result = run_cli(*args, process=True, timeout=timeout)
+    return result, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
 def _fingerprint(path: Path) -> tuple[str, int]:
@@ -124,7 +118,7 @@ def test_a_bad_file_beside_a_good_one(case: str, tmp_path: Path):
     good = tmp_path / "good.txt"
     shutil.copy(GOOD, good)
     before = {p: _fingerprint(p) for p in (bad, good)}
-    result, elapsed, peak = _run("--format", "json", str(bad), str(good))
+    result, peak = _run("--format", "json", str(bad), str(good))
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     report = json.loads(result.stdout)
@@ -138,7 +132,6 @@ def test_a_bad_file_beside_a_good_one(case: str, tmp_path: Path):
         assert result.returncode == 2
         lines = [line for line in stderr.splitlines() if line.startswith("captioncheck: error:")]
         assert len(lines) == 1 and error in lines[0], stderr
-    assert elapsed < TIME_LIMIT_S
     assert peak < MEMORY_LIMIT_KB
     assert {p: _fingerprint(p) for p in (bad, good)} == before
 
@@ -148,14 +141,13 @@ def test_fifo_and_devices_are_refused_without_reading(tmp_path: Path):
     os.mkfifo(fifo)
     good = tmp_path / "good.txt"
     shutil.copy(GOOD, good)
-    result, elapsed, _ = _run(str(fifo), "/dev/zero", "/dev/urandom", str(good), timeout=60)
+    result = run_cli(str(fifo), "/dev/zero", "/dev/urandom", str(good))
     errors = result.stderr.decode().splitlines()
     assert result.returncode == 2
     assert errors == [f"captioncheck: error: {fifo}: not a regular file (a FIFO), not read",
                       "captioncheck: error: /dev/zero: not a regular file (a device), not read",
                       "captioncheck: error: /dev/urandom: not a regular file (a device), not read"]
     assert "untranslated-segment" in result.stdout.decode()
-    assert elapsed < TIME_LIMIT_S
 
 
 def test_links_out_of_the_folder_fifos_and_loops_in_a_folder_are_never_read(tmp_path: Path):
@@ -167,7 +159,7 @@ def test_links_out_of_the_folder_fifos_and_loops_in_a_folder_are_never_read(tmp_
     (content / "zero.txt").symlink_to("/dev/zero")
     (content / "loop.txt").symlink_to(content / "loop.txt")
     (content / "inside.txt").symlink_to(content / "good.txt")
-    result, elapsed, _ = _run("--format", "json", "--jobs", "2", str(content), timeout=90)
+    result, _ = _run("--format", "json", "--jobs", "2", str(content))
     report = json.loads(result.stdout)
     by_name = {Path(f["path"]).name: f for f in report["files"]}
     assert "root:" not in result.stdout.decode()
@@ -175,15 +167,14 @@ def test_links_out_of_the_folder_fifos_and_loops_in_a_folder_are_never_read(tmp_
     assert "not a regular file" in by_name["pipe.txt"]["error"]
     assert by_name["inside.txt"]["findings"] and by_name["good.txt"]["findings"]
     assert result.returncode == 2
-    assert elapsed < TIME_LIMIT_S
-    no_links, _, _ = _run("--format", "json", "--no-follow-symlinks", str(content))
+    no_links = run_cli("--format", "json", "--no-follow-symlinks", str(content))
     assert {Path(f["path"]).name for f in json.loads(no_links.stdout)["files"]} == {"good.txt", "pipe.txt"}
 
 
 def test_a_path_that_cannot_be_opened_is_one_line(tmp_path: Path):
     # (Tests run as root here, who reads any file whatever its mode: a path through a file stands in.)
     through_a_file = _write(tmp_path / "plain.txt", "Un texte.") / "article.txt"
-    result, _, _ = _run(str(through_a_file))
+    result = run_cli(str(through_a_file))
     assert result.returncode == 2
     assert result.stderr.decode().strip() == f"captioncheck: error: {through_a_file}: Not a directory"
 
@@ -195,12 +186,11 @@ def test_a_folder_of_5000_files_in_parallel(tmp_path: Path):
     for n in range(5000):
         (content / f"a{n:04d}.txt").write_text(text, encoding="utf-8")
     shutil.copy(GOOD, content / "zz-good.txt")
-    result, elapsed, _ = _run("--format", "json", "--jobs", "2", str(content), timeout=300)
+    result, _ = _run("--format", "json", "--jobs", "2", str(content), timeout=120)
     report = json.loads(result.stdout)
     assert len(report["files"]) == 5001
     assert report["files"][-1]["findings"]
     assert result.returncode == 1
-    assert elapsed < 120
 
 
 def test_100000_paragraphs_and_a_5_MB_line_are_checked_or_refused_in_bounded_time(tmp_path: Path):
@@ -208,8 +198,7 @@ def test_100000_paragraphs_and_a_5_MB_line_are_checked_or_refused_in_bounded_tim
         f"Le paragraphe numéro {n} parle du gouvernement et de la ville." for n in range(100_000)))
     line = _write(tmp_path / "line.md", "Le ministre parle de la ville et du pays. " * 110_000)
     for path in (paragraphs, line):
-        result, elapsed, peak = _run("--format", "json", "--timeout-per-file", "45", str(path), timeout=120)
+        result, peak = _run("--format", "json", "--timeout-per-file", "45", str(path), timeout=60)
         assert result.returncode in (0, 1, 2)
         assert "Traceback" not in result.stderr.decode()
-        assert elapsed < 60
         assert peak < MEMORY_LIMIT_KB

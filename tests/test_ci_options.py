@@ -50,7 +50,8 @@ def test_exit_zero_and_output_file(tmp_path: Path):
 def test_standard_input_with_a_display_name(tmp_path: Path):
     repo = _repo(tmp_path)
     markdown = (DATA / "fr-caption-es.md").read_bytes()
-    result = run_cli("--format", "json", "-", "--stdin-filename", "news/story.md", cwd=repo, input_bytes=markdown)
+    result = run_cli("--format", "json", "-", "--stdin-filename", "news/story.md", cwd=repo, input_bytes=markdown,
+                     process=True)
     document = json.loads(result.stdout)
     assert result.returncode == 1
     assert document["files"][0]["path"] == "news/story.md"

@@ -20,7 +20,7 @@ def test_clean_article_exits_0_and_prints_nothing():
 
 
 def test_defective_article_exits_1_with_located_findings():
-    result = run_cli(str(DEFECTIVE))
+    result = run_cli(str(DEFECTIVE), process=True)
     assert result.returncode == 1
     out = result.stdout.decode()
     assert f"{DEFECTIVE}:5:1: error untranslated-segment [CC101]" in out
@@ -198,15 +198,11 @@ def _processes_with(marker: str) -> list[int]:
 
 def test_no_process_outlives_a_check(tmp_path: Path):
     """A check runs in the command's own process and leaves nothing running behind it (no daemon)."""
-    import os
-    import subprocess
-    import sys
     import uuid
 
     marker = f"CAPTIONCHECK_TEST_RUN={uuid.uuid4()}"
     name, value = marker.split("=", 1)
     for arguments in ([str(DATA / "fr-caption-es.txt")], ["--jobs", "2", str(DATA)]):
-        completed = subprocess.run([sys.executable, "-m", "captioncheck", *arguments], capture_output=True,
-                                   env={**os.environ, name: value}, timeout=300)
+        completed = run_cli(*arguments, env={name: value}, process=True, timeout=300)
         assert completed.returncode == 1, completed.stderr
         assert _processes_with(marker) == []

@@ -13,7 +13,7 @@ def _json(result) -> dict:
 
 
 def test_seed_article_defects(seed_article: Path):
-    result = run_cli("--format", "json", str(seed_article))
+    result = run_cli("--format", "json", str(seed_article), process=True)  # as the console script runs
     assert result.returncode == 1, result.stderr
     report = _json(result)["files"][0]
     assert report["language"] == "fr"
