@@ -30,7 +30,8 @@ from .discovery import Target, discover
 from .errors import CaptionCheckError
 from .findings import Finding
 from .formatters import FORMATTERS, OutputOptions, summarize
-from .runner import Checkers, Progress, check_targets
+from .progress import Progress
+from .runner import Checkers, check_targets
 from .settings import Settings, from_mapping, merge
 
 INPUT_FORMATS = ("text", "markdown", "html")

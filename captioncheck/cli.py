@@ -7,17 +7,15 @@ line's own.
 
 from __future__ import annotations
 
-import enum
-import inspect
 import os
 import sys
-import time
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
 from .about import __version__
+from .progress import Progress, progress_bar
 from .atomic import write_atomically
 from .config import ConfigFinder
 from .discovery import discover, force_excluded
@@ -28,27 +26,25 @@ from .catalog import resolve
 from .rules.registry import BY_ID, RULES, documentation, summary
 from .rules.docs import plain
 from .api import Report, check_data, check_discovered
-from .settings import OPTIONS, Option, Settings, merge
+from .settings import BY_KEY, OPTIONS, Settings, merge
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 50
 
 
-def _annotation(option: Option) -> Any:
-    flags = [f"--{option.key}"] + ([option.short] if option.short else [])
-    metavar = option.metavar or None
+def _option(key: str) -> Any:
+    """The ``typer.Option`` of the schema's option ``key`` (:data:`captioncheck.settings.OPTIONS`): its
+    flags, help, metavar, choices and completion are written once, there, for the command line and the
+    configuration files alike. None stands for "not given", so a configuration file's value stays."""
+    option = BY_KEY[key]
+    short = [option.short] if option.short else []
     if option.flag:  # --quiet/--no-quiet: the command line can override a configuration file either way
-        names = [f"--{option.key}/--no-{option.key}"] + ([option.short] if option.short else [])
-        return Annotated[Optional[bool], typer.Option(*names, help=option.help, show_default=False)]
+        return typer.Option(f"--{key}/--no-{key}", *short, help=option.help, show_default=False)
     if option.choices:
-        choice = enum.Enum(option.attribute, {c: c for c in option.choices}, type=str)
-        return Annotated[Optional[choice], typer.Option(*flags, help=option.help, show_default=False,
-                                                        case_sensitive=False)]
-    kind = Optional[list[str]] if option.multiple else Optional[str]
-    suffix = " (repeatable)" if option.multiple else ""
+        return typer.Option(f"--{key}", *short, help=option.help, show_default=False, case_sensitive=False)
     completion = {"RULE": _complete_rules, "RULE=LEVEL": _complete_levels}.get(option.metavar)
-    return Annotated[kind, typer.Option(*flags, help=option.help + suffix, metavar=metavar, show_default=False,
-                                        autocompletion=completion)]
+    return typer.Option(f"--{key}", *short, help=option.help + (" (repeatable)" if option.multiple else ""),
+                        metavar=option.metavar or None, show_default=False, autocompletion=completion)
 
 
 def _complete_rules(incomplete: str) -> list[str]:
@@ -71,8 +67,6 @@ def _command_line_layer(values: dict[str, Any]) -> dict[str, Any]:
         value = values.get(option.attribute)
         if value is None or (option.multiple and not value):
             continue
-        if isinstance(value, enum.Enum):
-            value = value.value
         layer[option.attribute] = option.read(value, f"--{option.key}")
     return layer
 
@@ -82,7 +76,7 @@ def _print_rules() -> None:
         typer.echo(f"{rule.RULE.code}  {rule.RULE.id:<22} {rule.RULE.severity.value:<8} {summary(rule)}")
 
 
-def _check(**values: Any) -> int:
+def _check(values: dict[str, Any]) -> int:
     if values.pop("version"):
         typer.echo(f"captioncheck {__version__}")
         return EXIT_CLEAN
@@ -159,50 +153,68 @@ def _write_output(path: Path, output: str) -> None:
         raise CaptionCheckError(f"cannot write the report to {path}: {error.strerror or error}") from None
 
 
-def _progress_bar(total: int):
-    """A one-line progress counter on standard error, for long runs on a terminal only."""
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
-        return None
-    last = [0.0]
+def _progress_bar(total: int) -> Progress | None:
+    """A progress bar on standard error, for long runs on a terminal only."""
+    return progress_bar(total >= PROGRESS_MIN_FILES and sys.stderr.isatty(), "files")
 
-    def show(done: int, of: int) -> None:
-        now = time.monotonic()
-        if done == of or now - last[0] > 0.1:
-            last[0] = now
-            sys.stderr.write(f"\rcaptioncheck: {done}/{of} files" + ("\n" if done == of else ""))
-            sys.stderr.flush()
-    return show
+
+def _choice(key: str) -> Any:
+    """The type of an option with choices: one of the schema's values, or None (not given)."""
+    return Optional[Literal[BY_KEY[key].choices]]  # type: ignore[valid-type]
+
+
+Text = Optional[str]
+Texts = Optional[list[str]]
+Flag = Optional[bool]
+Format, Langid, FailOn, InputFormat = (_choice(key) for key in ("format", "langid", "fail-on", "input-format"))
+
+
+def check(
+    paths: Annotated[Texts, typer.Argument(help="Article files (.txt, .md, .html) or directories, searched "
+                                           "recursively; - reads one article from standard input.",
+                                           metavar="PATH...", show_default=False)] = None,
+    output_format: Annotated[Format, _option("format")] = None,
+    language: Annotated[Text, _option("language")] = None,
+    languages: Annotated[Text, _option("languages")] = None,
+    allowed_languages: Annotated[Texts, _option("allow-language")] = None,
+    langid: Annotated[Langid, _option("langid")] = None,
+    model: Annotated[Text, _option("model")] = None,
+    fail_on: Annotated[FailOn, _option("fail-on")] = None,
+    severity: Annotated[Texts, _option("severity")] = None,
+    ignore: Annotated[Texts, _option("ignore")] = None,
+    include: Annotated[Texts, _option("include")] = None,
+    exclude: Annotated[Texts, _option("exclude")] = None,
+    divergence_threshold: Annotated[Text, _option("divergence-threshold")] = None,
+    input_format: Annotated[InputFormat, _option("input-format")] = None,
+    jobs: Annotated[Text, _option("jobs")] = None,
+    max_file_size: Annotated[Text, _option("max-file-size")] = None,
+    timeout_per_file: Annotated[Text, _option("timeout-per-file")] = None,
+    follow_symlinks: Annotated[Flag, _option("follow-symlinks")] = None,
+    force_exclude: Annotated[Flag, _option("force-exclude")] = None,
+    report_unused_suppressions: Annotated[Flag, _option("report-unused-suppressions")] = None,
+    statistics: Annotated[Flag, _option("statistics")] = None,
+    quiet: Annotated[Flag, _option("quiet")] = None,
+    output_file: Annotated[Text, _option("output-file")] = None,
+    exit_zero: Annotated[Flag, _option("exit-zero")] = None,
+    stdin_filename: Annotated[Text, _option("stdin-filename")] = None,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="List the rules and exit.")] = False,
+    explain: Annotated[Text, typer.Option("--explain", metavar="RULE", show_default=False,
+                                          help="Print a rule's documentation and exit.")] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> int:
+    """Check translated news articles for untranslated captions and fragments, and for mistranslated
+    caption pairs. Options can also be set in .captioncheck.toml or [tool.captioncheck] in
+    pyproject.toml, with the same names.
+
+    Other commands: 'captioncheck serve --help' (HTTP service for a CMS) and 'captioncheck audit
+    --help' (an archive of articles).
+    """
+    return _check(dict(locals()))
 
 
 def _build_command():
-    parameters = [inspect.Parameter(
-        "paths", inspect.Parameter.KEYWORD_ONLY, default=None,
-        annotation=Annotated[Optional[list[str]], typer.Argument(
-            help="Article files (.txt, .md, .html) or directories, searched recursively.", metavar="PATH",
-            show_default=False)],
-    )]
-    parameters += [inspect.Parameter(o.attribute, inspect.Parameter.KEYWORD_ONLY, default=None,
-                                     annotation=_annotation(o)) for o in OPTIONS]
-    parameters += [
-        inspect.Parameter("list_rules", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
-            bool, typer.Option("--list-rules", help="List the rules and exit.")]),
-        inspect.Parameter("explain", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[
-            Optional[str], typer.Option("--explain", metavar="RULE", help="Print a rule's documentation and exit.",
-                                        show_default=False)]),
-        inspect.Parameter("version", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[
-            bool, typer.Option("--version", help="Print the version and exit.")]),
-    ]
-
-    def command(**values: Any) -> int:
-        return _check(**values)
-
-    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    command.__annotations__ = {p.name: p.annotation for p in parameters}
-    command.__doc__ = ("Check translated news articles for untranslated captions and fragments, and for "
-                       "mistranslated caption pairs. Options can also be set in .captioncheck.toml or "
-                       "[tool.captioncheck] in pyproject.toml, with the same names.")
     app = typer.Typer(add_completion=True, pretty_exceptions_enable=False, rich_markup_mode=None)
-    app.command()(command)
+    app.command()(check)
     return typer.main.get_command(app)
 
 
@@ -210,13 +222,13 @@ def _build_serve_command():
     from . import server
 
     def serve(
-        host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).")] = server.DEFAULT_HOST,
-        port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = server.DEFAULT_PORT,
-        workers: Annotated[Optional[int], typer.Option(min=1, help="Checking processes (default: the cores).",
+        host: Annotated[str, typer.Option(help="Interface to listen on (loopback by default).", metavar="HOST")] = server.DEFAULT_HOST,
+        port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.", metavar="PORT")] = server.DEFAULT_PORT,
+        workers: Annotated[Optional[int], typer.Option(min=1, help="Checking processes (default: the cores).", metavar="N",
                                                        show_default=False)] = None,
-        max_request_size: Annotated[int, typer.Option(min=1, help="Largest request body, in bytes (413 above).")]
+        max_request_size: Annotated[int, typer.Option(min=1, help="Largest request body, in bytes (413 above).", metavar="BYTES")]
         = server.DEFAULT_MAX_REQUEST_BYTES,
-        timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one article may take (then an error).")]
+        timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one article may take (then an error).", metavar="SECONDS")]
         = server.DEFAULT_TIMEOUT,
     ) -> int:
         """Serve POST /v1/check for CMS pre-publish hooks (needs the extra: pip install 'captioncheck[server]')."""
@@ -234,18 +246,18 @@ def _build_audit_command():
     def audit_command(
         archive: Annotated[Path, typer.Argument(help="JSON Lines or Parquet file, one article a row (id, text, "
                                                      "format, language, path...).", show_default=False)],
-        output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the findings, manifests and "
+        output: Annotated[Path, typer.Option("--output", "-o", metavar="FOLDER", help="Folder for the findings, manifests and "
                                              "summary (run again with the same folder to resume).",
                                              show_default=False)],
-        engine: Annotated[str, typer.Option(help="Where partitions run: local or dask.")] = "local",
+        engine: Annotated[str, typer.Option(help="Where partitions run.", metavar="local|dask")] = "local",
         scheduler: Annotated[Optional[str], typer.Option(help="Address of a running Dask scheduler "
-                                                         "(tcp://host:8786); default: a LocalCluster.",
+                                                         "(tcp://host:8786); default: a LocalCluster.", metavar="ADDRESS",
                                                          show_default=False)] = None,
-        output_format: Annotated[str, typer.Option(help="Findings files: parquet or jsonl.")]
+        output_format: Annotated[str, typer.Option(help="Findings files.", metavar="parquet|jsonl")]
         = "parquet",
-        jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Worker processes (default: "
+        jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes (default: "
                                                     "the cores).", show_default=False)] = None,
-        partition_rows: Annotated[int, typer.Option(min=1, help="Articles per partition.")]
+        partition_rows: Annotated[int, typer.Option(min=1, help="Articles per partition.", metavar="N")]
         = audit.DEFAULT_PARTITION_ROWS,
         restart: Annotated[bool, typer.Option(help="Start over, discarding what the output folder holds.")] = False,
     ) -> int:
@@ -258,7 +270,7 @@ def _build_audit_command():
         result = audit.run_audit(
             archive, output, engine=engine, scheduler=scheduler, output_format=output_format,
             jobs=jobs or settings.jobs or default_jobs(), partition_rows=partition_rows, settings=settings,
-            restart=restart, progress=audit.tqdm_progress(sys.stderr.isatty()),
+            restart=restart, progress=progress_bar(sys.stderr.isatty(), "articles"),
             echo=lambda line: typer.echo(line, err=True))
         typer.echo(audit.format_text(result.summary), nl=False)
         typer.echo(f"{result.done_now} partitions done now, {result.done_before} done before; "

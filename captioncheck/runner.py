@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from .checker import Checker
 from .discovery import Target
 from .pool import WorkerDied, completed
+from .progress import Progress
 from .report import FileReport
 from .settings import Settings
 
-Progress = Callable[[int, int], None]
 
 
 class Checkers:

@@ -55,3 +55,14 @@ def test_the_import_contracts_hold():
     completed = subprocess.run([command, "--no-cache"], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert "0 broken" in completed.stdout
+
+
+def test_the_default_install_brings_no_heavy_dependency():
+    """pip install captioncheck: no Parquet (the audit extra), no torch, no server, no Dask."""
+    import re
+    from importlib.metadata import requires
+
+    core = [requirement for requirement in requires("captioncheck") or () if "extra ==" not in requirement]
+    names = {re.split(r"[\s<>=!~;\[(]", requirement, maxsplit=1)[0].lower() for requirement in core}
+    assert "numpy" in names and "typer" in names
+    assert not names & {"pyarrow", "torch", "sentence-transformers", "fastapi", "uvicorn", "dask", "distributed"}

@@ -198,6 +198,7 @@ def test_a_rerun_skips_complete_partitions_and_refuses_a_changed_archive(tmp_pat
     assert restarted.returncode == 1 and f"{len(EXAMPLES) - 1} articles audited" in restarted.stdout
 
 
+@pytest.mark.dask
 def test_dask_run_killed_then_resumed_redoes_only_unfinished_partitions(tmp_path):
     """A real LocalCluster run, killed with SIGKILL (workers and all), then run again."""
     pytest.importorskip("distributed")
@@ -238,6 +239,7 @@ def test_dask_run_killed_then_resumed_redoes_only_unfinished_partitions(tmp_path
         assert (out / "findings" / file.name).read_bytes() == file.read_bytes(), file.name
 
 
+@pytest.mark.dask
 def test_an_existing_dask_cluster_given_by_its_scheduler_address(tmp_path):
     """--scheduler: the audit's tasks run on a cluster it did not start (whose workers never loaded the
     models before), and the cluster outlives the audit."""
@@ -256,6 +258,7 @@ def test_an_existing_dask_cluster_given_by_its_scheduler_address(tmp_path):
         assert (out / "findings" / file.name).read_bytes() == file.read_bytes()
 
 
+@pytest.mark.dask
 def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
     pytest.importorskip("distributed")
     archive = _write_jsonl(tmp_path / "a.jsonl", _rows()[:1])
@@ -266,10 +269,10 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
 
 
 def test_the_progress_bar_counts_articles(capsys):
-    from captioncheck.audit import tqdm_progress
+    from captioncheck.progress import progress_bar
 
-    assert tqdm_progress(False) is None
-    update = tqdm_progress(True)
+    assert progress_bar(False, "articles") is None
+    update = progress_bar(True, "articles")
     update(0, 1000)
     update(500, 1000)
     update(1000, 1000)
@@ -290,3 +293,15 @@ def test_a_line_too_long_for_any_article_is_skipped_unread(tmp_path):
     assert any(r["row"] == 1 and "larger than the limit of 1000 bytes" in r["error"] for r in found[rows[1]["id"]])
     summary = json.loads((out / "summary.json").read_text())
     assert summary["articles"] == 3 and summary["errors"] == 2  # the row after the long line is read
+
+
+def test_parquet_without_the_audit_extra_is_a_one_line_error_naming_it(tmp_path, monkeypatch):
+    """pyarrow is the audit extra: without it, Parquet is refused in one line and JSON Lines still works."""
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # what an install without the extra has
+    archive = _write_jsonl(tmp_path / "archive.jsonl", [{"id": 1, "text": "Un article en français."}])
+    refused = _audit(str(archive), "--output", str(tmp_path / "out"))
+    assert refused.returncode == 2
+    assert refused.stderr == ("captioncheck: error: Parquet needs the audit extra: pip install 'captioncheck[audit]' "
+                              "(or --output-format jsonl with a JSON Lines archive)\n")
+    done = _audit(str(archive), "--output", str(tmp_path / "out2"), "--output-format", "jsonl", "--jobs", "1")
+    assert done.returncode == 0, done.stderr

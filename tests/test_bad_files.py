@@ -179,6 +179,7 @@ def test_a_path_that_cannot_be_opened_is_one_line(tmp_path: Path):
     assert result.stderr.decode().strip() == f"captioncheck: error: {through_a_file}: Not a directory"
 
 
+@pytest.mark.slow
 def test_a_folder_of_5000_files_in_parallel(tmp_path: Path):
     content = tmp_path / "content"
     content.mkdir()
@@ -193,6 +194,7 @@ def test_a_folder_of_5000_files_in_parallel(tmp_path: Path):
     assert result.returncode == 1
 
 
+@pytest.mark.slow
 def test_100000_paragraphs_and_a_5_MB_line_are_checked_or_refused_in_bounded_time(tmp_path: Path):
     paragraphs = _write(tmp_path / "many.txt", "\n\n".join(
         f"Le paragraphe numéro {n} parle du gouvernement et de la ville." for n in range(100_000)))

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, run_cli
+from conftest import DATA, require, run_cli
+
+pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAIRS = DATA / "fr-pairs-from-es.txt"
@@ -17,7 +19,7 @@ PAIRS = DATA / "fr-pairs-from-es.txt"
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM, "the browser tests need Debian's chromium: apt-get install chromium"
+    require(CHROMIUM, "Debian's chromium is not installed: apt-get install chromium", "CAPTIONCHECK_REQUIRE_BROWSER")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         yield browser

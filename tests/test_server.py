@@ -17,6 +17,8 @@ import pytest
 
 from conftest import DATA, run_cli
 
+pytestmark = pytest.mark.server
+
 ARTICLE = DATA / "fr-caption-es.txt"
 
 

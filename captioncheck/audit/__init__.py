@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from ..settings import Settings
 from .archive import Plan, load_plan, make_plan, save_plan
 from .engines import ENGINES, Failed, Task, run_dask, run_local
 from ..atomic import write_atomically
-from .output import OUTPUT_FORMATS, remove_temporaries
+from .output import OUTPUT_FORMATS, remove_temporaries, require_pyarrow
 from .summary import Summary, format_html, format_text, summarize, to_json_text
 
 DEFAULT_PARTITION_ROWS = 500
@@ -109,6 +108,8 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
         raise CaptionCheckError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
     if partition_rows < 1:
         raise CaptionCheckError("--partition-rows must be 1 or more")
+    if output_format == "parquet" or archive.suffix.lower() == ".parquet":
+        require_pyarrow()
     settings = settings or Settings()
     plan = _prepare(archive, output, output_format, partition_rows, settings, restart)
     (output / "findings").mkdir(exist_ok=True)
@@ -144,24 +145,4 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
     return AuditResult(summary, done_before, len(manifests) - done_before, status)
 
 
-def tqdm_progress(enabled: bool) -> Callable[[int, int], None] | None:
-    """A progress bar (articles/s, ETA) on standard error, or None when it is not a terminal."""
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    bar = None
-
-    def update(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, initial=done, unit="articles", file=sys.stderr, smoothing=0.1)
-        else:
-            bar.update(done - bar.n)
-        if done >= total:
-            bar.close()
-
-    return update
-
-
-__all__ = ["AuditResult", "DEFAULT_PARTITION_ROWS", "run_audit", "format_text", "tqdm_progress"]
+__all__ = ["AuditResult", "DEFAULT_PARTITION_ROWS", "run_audit", "format_text"]

@@ -147,10 +147,8 @@ def _parquet_partitions(path: Path, rows_per_partition: int) -> list[Partition]:
 
 
 def _parquet_file(path: Path):
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:  # pragma: no cover - pyarrow is a dependency
-        raise CaptionCheckError("reading Parquet needs pyarrow: pip install pyarrow") from None
+    import pyarrow.parquet as pq  # present: run_audit asked for it (require_pyarrow)
+
     try:
         return pq.ParquetFile(path)
     except Exception as error:  # pyarrow raises its own errors for a file that is not Parquet

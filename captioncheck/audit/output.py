@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..errors import CaptionCheckError
 from ..atomic import TEMPORARY_SUFFIX, replacing, write_atomically  # noqa: F401 - the writers of this module
 
 COLUMNS: dict[str, str] = {  # name: Arrow type
@@ -29,6 +30,17 @@ COLUMNS: dict[str, str] = {  # name: Arrow type
     "segment_text": "string", "related_line": "int64", "related_text": "string", "error": "string",
 }
 OUTPUT_FORMATS = ("parquet", "jsonl")
+
+
+def require_pyarrow() -> None:
+    """Parquet is read and written with pyarrow, the ``audit`` extra (about 40 MB): a one-line error
+    names it when it is missing. JSON Lines needs nothing more."""
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise CaptionCheckError("Parquet needs the audit extra: pip install 'captioncheck[audit]' "
+                                "(or --output-format jsonl with a JSON Lines archive)") from None
 
 
 def carried_name(name: str) -> str:
