@@ -1,4 +1,4 @@
-"""Time and memory of the command line on huge and deeply nested articles (the README's figures).
+"""Time and memory of the command line on huge and deeply nested articles (docs/robustness.md's figures).
 
 Makes each file in a temporary folder, runs ``captioncheck --format json FILE`` on it in a child
 process, and prints wall seconds, peak memory of the child and the exit status.

