@@ -220,3 +220,28 @@ def test_the_command_line_has_exactly_the_options_of_the_schema():
     help_text = run_cli("--help").stdout.decode()
     for option in OPTIONS:
         assert f"--{option.key}" in help_text
+
+
+def test_the_report_file_takes_the_caller_s_umask_and_replaces_the_old_one(tmp_path: Path):
+    import os
+
+    report = tmp_path / "report.json"
+    report.write_text("an older report", encoding="utf-8")
+    previous = os.umask(0o077)
+    try:
+        result = run_cli("--format", "json", "-o", str(report), str(DEFECTIVE))
+    finally:
+        os.umask(previous)
+    assert result.returncode == 1
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    assert report.stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+
+
+def test_help_names_the_other_commands_and_every_value_it_takes():
+    main_help = run_cli("--help").stdout.decode()
+    assert "captioncheck serve --help" in main_help and "captioncheck audit" in main_help
+    for command in ("audit", "serve"):
+        text = run_cli(command, "--help").stdout.decode()
+        assert "<str>" not in text and "<int" not in text and "<float" not in text, text
+    assert "local|dask" in run_cli("audit", "--help").stdout.decode()
