@@ -28,6 +28,7 @@ import regex
 
 from ..document import Kind
 from ..suppressions import parse_directive, ranges
+from .article import Candidate, select_article
 from .builder import LineIndex, SegmentBuilder
 from .structure import Parsed, RawSegment, repeats
 
@@ -54,6 +55,7 @@ FURNITURE_CLASSES = regex.compile(
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
+FURNITURE_KEPT = 8  # furniture elements a block remembers at each end of its ancestry
 
 
 @dataclass
@@ -64,13 +66,19 @@ class _Frame:
     scope: bool = False
     figure: bool = False
     credit: bool = False
+    link: bool = False
+    furniture_id: int = -1  # which furniture element this is (an element marked as furniture)
 
 
-@dataclass(frozen=True)
-class _Found:
-    segment: RawSegment
-    in_scope: bool
-    heading: bool
+@dataclass
+class _Open:
+    """A block being read: its text so far, and how much of it is link text."""
+
+    tag: str
+    builder: SegmentBuilder
+    credit: bool
+    furniture: tuple[int, ...]  # the furniture elements it sits in (innermost last)
+    link_chars: int = 0
 
 
 class _Tokenizer(HTMLParser):
@@ -83,22 +91,36 @@ class _Tokenizer(HTMLParser):
         self.base = start
         self.local = LineIndex(source[start:end])
         self.stack: list[_Frame] = []
-        self.counts = {"skipped": 0, "furniture": 0, "scope": 0, "figure": 0, "credit": 0}
-        self.found: list[_Found] = []
-        self.builders: list[tuple[str, SegmentBuilder, bool]] = []
+        self.counts = {"skipped": 0, "furniture": 0, "scope": 0, "figure": 0, "credit": 0, "link": 0}
+        self.found: list[Candidate] = []
+        self.builders: list[_Open] = []
         self.block = 0
         self.figure_block: int | None = None
         self.language: str | None = None
         self.scope_language: str | None = None
         self.scope_seen = False
         self.directives: list[tuple[int, str, frozenset[str] | None]] = []
+        self.open_furniture: list[int] = []  # ids of the furniture elements open, outermost first
+        self.furniture_count = 0
 
     def _offset(self) -> int:
         line, column = self.getpos()
         return self.base + self.local.starts[line - 1] + column
 
     def _active(self) -> bool:
-        return not self.counts["skipped"] and not self.counts["furniture"]
+        """Text is read here: outside scripts and the like (page furniture is read, and marked)."""
+        return not self.counts["skipped"]
+
+    def _collecting(self) -> bool:
+        """Text goes into the open block: furniture text only into a block of furniture."""
+        return bool(self.builders) and self._active() and (bool(self.builders[-1].furniture)
+                                                          or not self.counts["furniture"])
+
+    def _furniture(self) -> tuple[int, ...]:
+        """The furniture elements open here: the outermost and the innermost few (deep nesting stays linear)."""
+        if len(self.open_furniture) <= 2 * FURNITURE_KEPT:
+            return tuple(self.open_furniture)
+        return tuple(self.open_furniture[:FURNITURE_KEPT] + self.open_furniture[-FURNITURE_KEPT:])
 
     def _frame(self, tag: str, attributes: dict) -> _Frame:
         marks = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
@@ -108,16 +130,22 @@ class _Tokenizer(HTMLParser):
         furniture = (tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope)
                      or (bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS))
         return _Frame(tag, skipped=tag in SKIPPED, furniture=furniture, scope=scope,
-                      figure=tag == "figure",
+                      figure=tag == "figure", link=tag == "a",
                       credit=self.counts["figure"] > 0 and (tag in CREDIT_TAGS or bool(CREDIT_CLASSES.search(marks))))
 
     def _push(self, frame: _Frame) -> None:
+        if frame.furniture:
+            frame.furniture_id = self.furniture_count
+            self.furniture_count += 1
+            self.open_furniture.append(frame.furniture_id)
         self.stack.append(frame)
         for name in self.counts:
             self.counts[name] += getattr(frame, name)
 
     def _pop(self) -> _Frame:
         frame = self.stack.pop()
+        if frame.furniture:
+            self.open_furniture.pop()
         for name in self.counts:
             self.counts[name] -= getattr(frame, name)
         return frame
@@ -128,7 +156,7 @@ class _Tokenizer(HTMLParser):
             if tag == "img" and self._active():
                 self._image(attributes)
             if self.builders:
-                self.builders[-1][1].space()  # "one<br>two" is two words
+                self.builders[-1].builder.space()  # "one<br>two" is two words
             return
         frame = self._frame(tag, attributes)
         language = attributes.get("lang", "").split("-")[0].lower() or None
@@ -144,7 +172,7 @@ class _Tokenizer(HTMLParser):
         self._push(frame)
         self.scope_seen = self.scope_seen or frame.scope
         if block_name in BLOCKS and self._active():
-            self.builders.append((block_name, SegmentBuilder(self.index), frame.credit))
+            self.builders.append(_Open(block_name, SegmentBuilder(self.index), frame.credit, self._furniture()))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -167,28 +195,31 @@ class _Tokenizer(HTMLParser):
                 break
         if self.stack and self.stack[-1].tag in BLOCKS and self._active() and not self.builders:
             parent = self.stack[-1]
-            self.builders.append(("span.credit" if parent.credit else parent.tag, SegmentBuilder(self.index),
-                                  parent.credit))  # text after a nested block
+            self.builders.append(_Open("span.credit" if parent.credit else parent.tag, SegmentBuilder(self.index),
+                                       parent.credit, self._furniture()))  # text after a nested block
 
     def _close_builder(self, name: str | None = None) -> None:
         if not self.builders:
             return
-        tag, builder, credit = self.builders[-1]
-        if name is not None and tag != name:
+        current = self.builders[-1]
+        if name is not None and current.tag != name:
             return
         self.builders.pop()
-        kind = Kind.CREDIT if credit else self._kind(tag)
+        kind = Kind.CREDIT if current.credit else self._kind(current.tag)
         block = self.figure_block if self.figure_block is not None else self.block
-        segment = builder.build(block, kind)
+        segment = current.builder.build(block, kind)
         if segment is not None:
-            self._emit(segment, heading=tag == "h1")
+            link_share = current.link_chars / max(len(segment.text.replace(" ", "")), 1)
+            self._emit(segment, current.furniture, min(link_share, 1.0), heading=current.tag == "h1")
             if self.figure_block is None:
                 self.block += 1
         if self.builders:
-            self.builders[-1][1].space()
+            self.builders[-1].builder.space()
 
-    def _emit(self, segment: RawSegment, heading: bool = False) -> None:
-        self.found.append(_Found(segment, self.counts["scope"] > 0, heading))
+    def _emit(self, segment: RawSegment, furniture: tuple[int, ...], link_share: float, heading: bool = False) -> None:
+        self.found.append(Candidate(segment, in_scope=self.counts["scope"] > 0, heading=heading,
+                                    furniture=furniture, link_share=link_share,
+                                    figure=self.counts["figure"] > 0 or self.figure_block is not None))
 
     def _kind(self, tag: str) -> Kind | None:
         if tag == "figcaption" or self.figure_block is not None:
@@ -208,21 +239,25 @@ class _Tokenizer(HTMLParser):
             block = self.figure_block if self.figure_block is not None else self.block
             segment = builder.build(block, Kind.CAPTION)
             if segment is not None:
-                self._emit(segment)
+                self._emit(segment, self._furniture(), 1.0 if self.counts["link"] else 0.0)
         if self.figure_block is None:
             self.block += 1
 
+    def _add(self, text: str) -> None:
+        if self._collecting():
+            current = self.builders[-1]
+            current.builder.add(text, self._offset())
+            if self.counts["link"]:
+                current.link_chars += len(text) - text.count(" ") - text.count("\n")
+
     def handle_data(self, data):
-        if self.builders and self._active():
-            self.builders[-1][1].add(data, self._offset())
+        self._add(data)
 
     def handle_entityref(self, name):
-        if self.builders and self._active():
-            self.builders[-1][1].add(html.unescape(f"&{name};"), self._offset())
+        self._add(html.unescape(f"&{name};"))
 
     def handle_charref(self, name):
-        if self.builders and self._active():
-            self.builders[-1][1].add(html.unescape(f"&#{name};"), self._offset())
+        self._add(html.unescape(f"&#{name};"))
 
     def handle_comment(self, data):
         directive = parse_directive(data)
@@ -230,27 +265,21 @@ class _Tokenizer(HTMLParser):
             line = self.index.position(self._offset())[0]
             self.directives.append((line, *directive))
 
-    def finish(self) -> list[RawSegment]:
-        """The segments read, in file order: only the article's when the page marks one out."""
+    def finish(self) -> list[Candidate]:
+        """Every text block read, in file order, with what the page says of it."""
         self.close()
         while self.builders:
             self._close_builder()
-        first_heading = next((f for f in self.found if f.heading), None)
-        # The headline often sits just outside the CMS's content element: it is kept all the same.
-        kept = [f for f in self.found if f.in_scope or not self.scope_seen or f is first_heading]
-        kept.sort(key=lambda f: (f.segment.pieces[0].line, f.segment.pieces[0].column))
-        segments = [f.segment for f in kept]
-        title = next((i for i, f in enumerate(kept) if f.heading and f.segment.kind is None), None)
-        if title is not None:
-            segments[title] = RawSegment(segments[title].text, segments[title].pieces, segments[title].block,
-                                         Kind.TITLE)
-        return segments
+        self.found.sort(key=lambda f: (f.segment.pieces[0].line, f.segment.pieces[0].column))
+        return self.found
 
 
 # Marked sections other than CDATA ("<![if mso]>", "<![g>"), closed or not ("<![0" at the end of a
 # file), make the standard parser raise; they are blanked out, same length, before parsing. A section
-# runs to its first ">" or to the end of the text, so the matches never overlap and the pass is linear.
-_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^>]*+(?:>|$)")
+# runs to its first "]" (with the ">" right after it) or ">", or to the end of the text, so the matches
+# never overlap and the pass is linear. It stops at "]" so that the "-->" of a conditional comment
+# ("<!--<![endif]-->") stays: blanking it would turn the rest of the page into a comment.
+_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^\]>]*+(?:\]>?|>|$)")
 
 
 def _without_marked_sections(text: str) -> str:
@@ -258,16 +287,18 @@ def _without_marked_sections(text: str) -> str:
 
 
 def read_fragment(source: str, index: LineIndex, start: int, end: int) -> list[RawSegment]:
-    """Segments of the HTML in ``source[start:end]`` (raw HTML in Markdown), positioned in ``source``."""
+    """Segments of the HTML in ``source[start:end]`` (raw HTML in Markdown), positioned in ``source``:
+    a figure or a few blocks pasted into an article, with no page around them."""
     tokenizer = _Tokenizer(source, index, start, end)
     tokenizer.feed(_without_marked_sections(source[start:end]))
-    return tokenizer.finish()
+    return [candidate.segment for candidate in tokenizer.finish() if not candidate.furniture]
 
 
 def read_html(text: str) -> Parsed:
+    """A page: the article found in it (:mod:`captioncheck.readers.article`), in its own positions."""
     index = LineIndex(text)
     tokenizer = _Tokenizer(text, index)
     tokenizer.feed(_without_marked_sections(text))
-    segments = tokenizer.finish()
+    segments = select_article(tokenizer.finish(), text)
     suppressions = ranges(tokenizer.directives, len(index.starts))
     return Parsed(segments, tuple(suppressions), tokenizer.scope_language or tokenizer.language)

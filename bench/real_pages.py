@@ -1,0 +1,204 @@
+"""Real published pages: does captioncheck read the article, and only the article?
+
+Two public sets with ground truth, read from a scratch folder (not in this repository):
+
+- mozilla/readability ``test/test-pages/NAME/{source,expected}.html`` (Apache-2.0): the whole article
+  body is known. Scored as published extraction comparisons score it: the 4-word shingles of what
+  captioncheck reads against those of ``expected.html``, precision, recall and F1 per page, averaged.
+- trafilatura ``tests/evaldata.json`` and ``tests/eval/*.html`` (Apache-2.0): per page, snippets the
+  article holds (``with``) and snippets of page furniture (``without``). Scored as the share of
+  ``with`` snippets read and of ``without`` snippets left out.
+
+Pages are split in two halves by a hash of their name: choose features and thresholds on ``design``,
+report ``held-out`` beside it (``--half all`` for both together). Each figure is printed beside
+trafilatura's own (``trafilatura.extract``) on the same pages, when trafilatura is installed.
+
+    python bench/real_pages.py --readability DIR/test/test-pages --trafilatura DIR/tests [--half design]
+    python bench/real_pages.py ... --findings    # untranslated-* errors on these monolingual pages
+    python bench/real_pages.py ... --inject      # a translated paragraph or caption put beside one: found?
+
+Get the pages with ``git clone https://github.com/mozilla/readability`` and
+``https://github.com/adbar/trafilatura`` (or any copy of those folders).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from captioncheck.readers import decode, parse  # noqa: E402
+
+WORD = re.compile(r"\w+")
+TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    source: str
+    truth: str | None = None  # the article's text (readability's expected.html)
+    present: tuple[str, ...] = ()  # snippets the article holds (trafilatura's "with")
+    absent: tuple[str, ...] = ()  # snippets of furniture (trafilatura's "without")
+
+
+def half_of(name: str) -> str:
+    return "design" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+def text_of_html(markup: str) -> str:
+    return html.unescape(TAG.sub(" ", markup))
+
+
+def shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in WORD.findall(text)]
+    return {tuple(words[i:i + size]) for i in range(max(len(words) - size + 1, 0))}
+
+
+def normalised(text: str) -> str:
+    return " ".join(w.lower() for w in WORD.findall(text))
+
+
+def readability_pages(folder: Path) -> Iterator[Page]:
+    for page in sorted(folder.iterdir()):
+        source, expected = page / "source.html", page / "expected.html"
+        if source.is_file() and expected.is_file():
+            yield Page(f"readability/{page.name}", decode(source.read_bytes()),
+                       truth=text_of_html(expected.read_text(encoding="utf-8", errors="replace")))
+
+
+def trafilatura_pages(folder: Path) -> Iterator[Page]:
+    records = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    for url, record in sorted(records.items()):
+        path = folder / "eval" / record["file"]
+        if not path.is_file():
+            path = folder / "cache" / record["file"]
+        if not path.is_file():
+            continue
+        try:
+            source = decode(path.read_bytes())
+        except Exception:  # noqa: BLE001 - a page we cannot decode is left out of both sides
+            continue
+        yield Page(f"trafilatura/{record['file']}", source, present=tuple(record.get("with") or ()),
+                   absent=tuple(record.get("without") or ()))
+
+
+def captioncheck_text(page: Page) -> str:
+    """What captioncheck reads of the page: its segments, in order."""
+    document = parse(page.source, "html", page.name)
+    return "\n".join(segment.text for segment in document.segments)
+
+
+def trafilatura_text(page: Page) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page.source, include_comments=False, include_tables=True) or ""
+
+
+def readability_text(page: Page) -> str:
+    from readability import Document
+
+    return text_of_html(Document(page.source).summary(html_partial=True))
+
+
+@dataclass
+class Scores:
+    f1: list[float]
+    precision: list[float]
+    recall: list[float]
+    present: list[float]
+    absent: list[float]
+    empty: list[str]
+    seconds: list[float]
+
+
+def score(pages: list[Page], reader: Callable[[Page], str]) -> Scores:
+    result = Scores([], [], [], [], [], [], [])
+    for page in pages:
+        started = time.perf_counter()
+        text = reader(page)
+        result.seconds.append(time.perf_counter() - started)
+        if not text.strip():
+            result.empty.append(page.name)
+        if page.truth is not None:
+            got, want = shingles(text), shingles(page.truth)
+            if not want:
+                continue
+            common = len(got & want)
+            precision = common / len(got) if got else 0.0
+            recall = common / len(want)
+            result.precision.append(precision)
+            result.recall.append(recall)
+            result.f1.append(2 * precision * recall / (precision + recall) if common else 0.0)
+        else:
+            flat = normalised(text)
+            if page.present:
+                result.present.append(sum(normalised(s) in flat for s in page.present) / len(page.present))
+            if page.absent:
+                result.absent.append(sum(normalised(s) not in flat for s in page.absent) / len(page.absent))
+    return result
+
+
+def _mean(values: list[float]) -> str:
+    return f"{statistics.fmean(values):.3f}" if values else "-"
+
+
+def report(name: str, scores: Scores, pages: int) -> str:
+    return (f"| {name} | {_mean(scores.f1)} | {_mean(scores.precision)} | {_mean(scores.recall)} | "
+            f"{_mean(scores.present)} | {_mean(scores.absent)} | {len(scores.empty)} of {pages} | "
+            f"{1000 * statistics.median(scores.seconds):.0f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--readability", type=Path, help="readability's test/test-pages folder")
+    parser.add_argument("--trafilatura", type=Path, help="trafilatura's tests folder (evaldata.json, eval/)")
+    parser.add_argument("--half", choices=("design", "held-out", "all"), default="all")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many pages of each set")
+    parser.add_argument("--show-empty", action="store_true", help="list the pages where nothing is read")
+    args = parser.parse_args()
+    sets: dict[str, list[Page]] = {}
+    if args.readability:
+        sets["readability"] = list(readability_pages(args.readability))
+    if args.trafilatura:
+        sets["trafilatura"] = list(trafilatura_pages(args.trafilatura))
+    if not sets:
+        parser.error("give --readability and/or --trafilatura")
+    readers: dict[str, Callable[[Page], str]] = {"captioncheck": captioncheck_text}
+    for module, name, reader in (("trafilatura", "trafilatura.extract", trafilatura_text),
+                                 ("readability", "readability-lxml", readability_text)):
+        try:
+            __import__(module)
+            readers[name] = reader
+        except ImportError:
+            pass
+    print(f"command: python {' '.join(sys.argv)}")
+    halves = ("design", "held-out") if args.half == "all" else (args.half,)
+    for set_name, pages in sets.items():
+        for half in halves:
+            chosen = [p for p in pages if half_of(p.name) == half]
+            if args.limit:
+                chosen = chosen[:args.limit]
+            print(f"\n{set_name}, {half} half: {len(chosen)} pages\n")
+            print("| reader | F1 | precision | recall | 'with' read | 'without' left out | nothing read | ms/page |")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|")
+            for reader_name, reader in readers.items():
+                scores = score(chosen, reader)
+                print(report(reader_name, scores, len(chosen)))
+                if args.show_empty and reader_name == "captioncheck" and scores.empty:
+                    print("  nothing read: " + ", ".join(scores.empty))
+
+
+if __name__ == "__main__":
+    main()
