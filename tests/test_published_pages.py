@@ -1,0 +1,106 @@
+"""Pages as they are published: the article is read, the page around it is not.
+
+The pages are written for these tests (French and Spanish news, with the furniture real themes put
+around an article: menus, share widgets, teaser lists, cookie banners, comments, footers)."""
+
+from __future__ import annotations
+
+from captioncheck.document import Kind
+
+from conftest import document_from
+
+PARAGRAPHS = (
+    "Le gouvernement a présenté mardi un plan de rénovation des écoles qui concerne plus de deux mille "
+    "bâtiments construits avant 1975, dont la plupart n'ont jamais été isolés.",
+    "Selon le ministère, les travaux commenceront à la rentrée dans les académies du Nord et de l'Est, où "
+    "les hivers sont les plus rudes et les factures de chauffage les plus lourdes.",
+    "Les maires se disent prêts, mais demandent que l'État prenne en charge la moitié du coût au moins, "
+    "faute de quoi les petites communes devront renoncer à une partie des chantiers.",
+    "Les syndicats d'enseignants saluent l'annonce tout en rappelant que plusieurs établissements attendent "
+    "depuis des années une simple remise aux normes de leurs installations électriques.",
+)
+
+
+def _page(article: str, before: str = "", after: str = "", head: str = "") -> str:
+    return (f"<!DOCTYPE html>\n<html lang=\"fr\">\n<head><title>Le Journal</title>{head}</head>\n<body>\n"
+            f"{before}\n{article}\n{after}\n</body>\n</html>\n")
+
+
+def _body(paragraphs=PARAGRAPHS) -> str:
+    return "\n".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def _texts(html: str) -> list[str]:
+    return [segment.text for segment in document_from(html, "page.html", "html").segments]
+
+
+MENU = ('<div class="site-menu"><ul><li><a href="/">Accueil</a></li><li><a href="/politique">Politique</a></li>'
+        '<li><a href="/sport">Sport</a></li></ul></div>')
+SHARE = '<div class="share-buttons"><a href="#">Partager sur Facebook</a> <a href="#">Partager sur WhatsApp</a></div>'
+TEASERS = ('<ul class="teaser-list">' + "".join(
+    f'<li><a href="/a{n}"><img src="t{n}.jpg" title="Titre de l\'article {n}"> Un autre article du jour numéro {n} '
+    f'sur un sujet sans rapport</a> <time>12/03/2024</time></li>' for n in range(5)) + "</ul>")
+COOKIES = ('<div id="cookie-consent"><p>Nous utilisons des cookies pour mesurer l\'audience et personnaliser '
+           'les publicités que vous voyez sur ce site.</p><button>Accepter</button></div>')
+COMMENTS = ('<section class="comments"><h3>3 commentaires</h3><p>Enfin une bonne nouvelle pour nos enfants, '
+            'il était temps que quelqu\'un s\'en occupe sérieusement.</p></section>')
+FOOTER = '<footer><p>© 2024 Le Journal. Mentions légales. Nous contacter.</p></footer>'
+
+
+def test_the_article_is_read_and_the_page_around_it_is_not():
+    html = _page(f"<h1>Un plan pour rénover deux mille écoles</h1>\n{SHARE}\n{_body()}\n{TEASERS}",
+                 before=MENU + COOKIES, after=COMMENTS + FOOTER)
+    texts = _texts(html)
+    assert texts == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]
+
+
+def test_an_article_inside_an_element_named_like_furniture_is_still_read():
+    """Blog themes wrap the post in a "widget" and put the sidebar beside it: the wrapper holds the
+    article, so it is not furniture; the sidebar's widget is."""
+    sidebar = ('<div class="widget sidebar"><h2>Archives</h2><ul><li><a href="/2024/03">mars 2024</a></li>'
+               '<li><a href="/2024/02">février 2024</a></li></ul></div>')
+    html = _page(f'<div class="widget Blog"><h1>Un plan pour rénover deux mille écoles</h1>{_body()}</div>',
+                 after=sidebar)
+    assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]
+
+
+def test_a_conditional_comment_does_not_hide_the_rest_of_the_page():
+    head = '<!--[if lt IE 9]><script src="old.js"></script><![endif]--><!--<![endif]-->'
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body()}</article>", head=head)
+    assert _texts(html)[1:] == list(PARAGRAPHS)
+
+
+def test_text_of_a_template_never_rendered_is_not_read():
+    template = '<div class="cards"><p>{{ card.title }}</p><p>{{ card.summary | truncate(80) }}</p></div>'
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body()}{template}</article>")
+    assert not any("{{" in text for text in _texts(html))
+
+
+def test_the_figures_of_the_article_are_read_with_their_captions_and_credits():
+    figure = ('<figure><img src="ecole.jpg" alt="Une salle de classe à Lille">'
+              '<figcaption>Une salle de classe de l\'école Jean-Jaurès, à Lille, en janvier. '
+              '<span class="credit">Marie DUPONT / AFP</span></figcaption></figure>')
+    paragraphs = list(PARAGRAPHS)
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body(paragraphs[:2])}{figure}"
+                 f"{_body(paragraphs[2:])}</article>", before=MENU, after=FOOTER)
+    document = document_from(html, "page.html", "html")
+    kinds = [(segment.kind, segment.text) for segment in document.segments]
+    assert (Kind.CAPTION, "Une salle de classe à Lille") in kinds
+    assert (Kind.CREDIT, "Marie DUPONT / AFP") in kinds
+    assert any(kind is Kind.CAPTION and text.startswith("Une salle de classe de l'école") for kind, text in kinds)
+
+
+def test_a_page_without_markup_for_its_article_is_read_by_its_prose():
+    """No article, main or content class: the extractor's text, and the page's own blocks around it."""
+    html = _page(f"<div><h1>Un plan pour rénover deux mille écoles</h1></div><div>{_body()}</div>",
+                 before=MENU + SHARE, after=TEASERS + FOOTER)
+    assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]
+
+
+def test_every_position_is_the_file_s_own():
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>\n{_body()}</article>", before=MENU)
+    document = document_from(html, "page.html", "html")
+    lines = html.splitlines()
+    for segment in document.segments:
+        line, column = segment.span(0, 1)[:2]
+        assert lines[line - 1][column - 1:].startswith(segment.text[:20])
