@@ -6,12 +6,13 @@ from pathlib import Path
 
 from .compare.alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
 from .budget import time_limit
-from .context import Context, article_language
+from .context import Context
 from .document import Document, Kind
 from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
 from .errors import CaptionCheckError, FileTimeout, InputError
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .langid.detector import favour
+from .langid.article import decide as decide_article_language
 from .langid.slots import SHORT_WORDS, decide_in_slots
 from .report import FileReport
 from .langid.words import WordEvidence
@@ -75,7 +76,11 @@ class Checker:
     def check_document(self, document: Document, settings: Settings | None = None) -> FileReport:
         settings = settings or self.settings
         detections = self.detect_segments(document)
-        language = settings.language or document.declared_language or article_language(document, detections)
+        decided = decide_article_language(document, detections, settings.language, settings.languages)
+        language = decided.language
+        if not decided.checked:  # a language nobody asked for: one notice, no finding
+            return FileReport(path=document.path, document=document, detections=detections, language=language,
+                              notices=decided.notices)
         if language != UNDETERMINED:
             detections = tuple(favour(d, language) for d in detections)
             detections = decide_in_slots(document, detections, language, self.short_detections(document, detections))
@@ -91,7 +96,7 @@ class Checker:
             divergence_threshold=settings.divergence_threshold,
         )
         findings = apply_policy(run_rules(context), settings, document.suppressions)
-        notices = () if document.segments else (NO_CONTENT,)
+        notices = decided.notices if document.segments else (NO_CONTENT,)
         return FileReport(path=document.path, document=document, detections=detections, language=language,
                           pairs=context.pairs, findings=tuple(findings), notices=notices)
 

@@ -9,9 +9,9 @@ from .compare.alignment import Alignment
 from .document import Document, Kind, Segment
 from .compare.calibration import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
+from .langid.article import PROSE_KINDS
 from .compare.omission import NONE as NO_OMISSION, Omission
 
-PROSE_KINDS = frozenset({Kind.TITLE, Kind.STANDFIRST, Kind.CAPTION, Kind.BODY})
 
 
 @dataclass(frozen=True)
@@ -95,15 +95,3 @@ class PairedSegments:
     target: Segment
     source_language: str
     target_language: str
-
-
-def article_language(document: Document, detections: tuple[Detection, ...]) -> str:
-    """The length-weighted majority language of the body (of all prose if the body says nothing)."""
-    for kinds in ({Kind.BODY}, PROSE_KINDS):
-        weights: dict[str, int] = {}
-        for segment, detection in zip(document.segments, detections):
-            if segment.kind in kinds and detection.determined:
-                weights[detection.language] = weights.get(detection.language, 0) + detection.words
-        if weights:
-            return min(weights, key=lambda lang: (-weights[lang], lang))
-    return UNDETERMINED

@@ -38,9 +38,13 @@ def test_detection_is_deterministic(detector):
     assert len({detector.detect(text) for _ in range(5)}) == 1
 
 
-def test_candidates_restrict_the_answer():
-    detector = LanguageDetector(make_engine("py3langid", ("fr", "en")))
-    assert detector.detect(SENTENCES["es"]).language in {"fr", "en", UNDETERMINED}
+@pytest.mark.parametrize("engine", ["py3langid", "langdetect", "combined"])
+def test_a_language_outside_the_candidates_is_named_never_forced_into_one(engine):
+    detector = LanguageDetector(make_engine(engine, ("fr", "en")))
+    assert detector.detect(SENTENCES["es"]).language == "es"
+    assert detector.detect(SENTENCES["fr"]).language == "fr"
+    russian = "Президент Украины встретился во вторник в Киеве с министрами обороны союзных стран."
+    assert detector.detect(russian).language == "ru"
 
 
 def test_unknown_engine_or_language_is_a_value_error():

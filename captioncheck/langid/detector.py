@@ -62,6 +62,11 @@ WORD_WEIGHT = 0.5
 # A language this many times less likely than the best is no contender.
 CONTENDER = 1e-2
 DETECTIONS_KEPT = 8192
+# The probability, over every language the engine knows, that a text is in none of the checked ones,
+# from which it is in the likeliest of those. On the 2,627 Tatoeba dev sentences of 3+ words in five
+# checked languages, none reached 0.99 (5 reached 0.9, as Hausa, Esperanto, Hungarian, Swahili); a
+# Russian or an Indonesian sentence of eight words reaches 0.998.
+OUTSIDE_CONFIDENCE = 0.99
 
 
 class LanguageDetector:
@@ -111,7 +116,11 @@ class LanguageDetector:
         count = len(textutil.words(prose))
         if count < min_words:
             return Detection(UNDETERMINED, 0.0, count)
-        ranked = self.rank(" ".join(token for token in prose.split() if token.strip(_DEBRIS)))
+        joined = " ".join(token for token in prose.split() if token.strip(_DEBRIS))
+        language, outside = self.engine.beyond(joined)
+        if outside >= OUTSIDE_CONFIDENCE:  # a language nobody asked for: never forced into one that was
+            return Detection(language, outside, count, ((language, round(outside, 6)),))
+        ranked = self.rank(joined)
         language, confidence = ranked[0]
         alternatives = tuple((lang, round(p, 6)) for lang, p in ranked[:3])
         if count < self.short_words and confidence < self.short_confidence:

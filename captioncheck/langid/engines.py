@@ -18,6 +18,10 @@ class Engine(Protocol):
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Candidate languages with their probabilities, most likely first."""
 
+    def beyond(self, text: str) -> tuple[str, float]:
+        """The likeliest language outside the candidates, and the probability that the text is in
+        one of them (judged over every language the engine knows)."""
+
 
 class Py3LangidEngine:
     """py3langid's model (naive Bayes over byte n-grams), restricted to the candidates (see :mod:`.ngram`)."""
@@ -31,6 +35,9 @@ class Py3LangidEngine:
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         return self._model.rank(text)
+
+    def beyond(self, text: str) -> tuple[str, float]:
+        return self._model.rank_all(text)[1]
 
 
 class LangdetectEngine:
@@ -50,6 +57,7 @@ class LangdetectEngine:
             raise ValueError(f"langdetect does not know {', '.join(unknown)}")
         self._languages = tuple(languages)
         self._prior = {lang: (1.0 if lang in self._languages else 0.0) for lang in known}
+        self._known = known
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         from langdetect.lang_detect_exception import LangDetectException
@@ -67,6 +75,20 @@ class LangdetectEngine:
         ranked = [(lang, found.get(lang, 0.0) / total) for lang in self._languages]
         return sorted(ranked, key=lambda item: (-item[1], item[0]))
 
+    def beyond(self, text: str) -> tuple[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._factory.create()  # no prior: every language langdetect knows
+        detector.append(text)
+        try:
+            found = [(lang.lang, lang.prob) for lang in detector.get_probabilities()]
+        except LangDetectException:
+            return "und", 0.0
+        outside = [(lang, p) for lang, p in found if lang not in self._languages]
+        if not outside:
+            return "und", 0.0
+        return max(outside, key=lambda item: (item[1], item[0]))[0], sum(p for _, p in outside)
+
 
 class CombinedEngine:
     """py3langid and langdetect averaged: a second opinion that lowers confidence when they disagree."""
@@ -82,6 +104,11 @@ class CombinedEngine:
             for lang, p in engine.rank(text):
                 totals[lang] = totals.get(lang, 0.0) + p / len(self._engines)
         return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+
+    def beyond(self, text: str) -> tuple[str, float]:
+        """The first engine's language, when both say the text is outside the candidates (the lower mass)."""
+        (first, mass), (_, other_mass) = (engine.beyond(text) for engine in self._engines)
+        return first, min(mass, other_mass)
 
 
 ENGINES: dict[str, Callable[[Sequence[str]], Engine]] = {

@@ -12,6 +12,7 @@ rankings are the same; ``tests/test_langid_engines.py`` checks it against py3lan
 
 from __future__ import annotations
 
+import functools
 import io
 import lzma
 import math
@@ -83,9 +84,11 @@ class NgramModel:
             raise ValueError(f"py3langid does not know {', '.join(unknown)}")
         wanted = set(languages)
         rows = [i for i, c in enumerate(classes) if c in wanted and classes.index(c) == i]
-        self.languages = [classes[i] for i in rows]
-        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows].T, dtype=np.float32)
-        self._priors = np.asarray(arrays["priors"][rows], dtype=np.float32)
+        others = [i for i, c in enumerate(classes) if c not in wanted and classes.index(c) == i]
+        self.languages = [classes[i] for i in rows]  # the checked ones first, then every other one
+        self.others = [classes[i] for i in others]
+        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows + others].T, dtype=np.float32)
+        self._priors = np.asarray(arrays["priors"][rows + others], dtype=np.float32)
         self._next_state = memoryview(arrays["next_state"])
         self._row_base = memoryview(arrays["row_base"])
         self._feature_of_state = memoryview(arrays["feature_of_state"])
@@ -102,19 +105,30 @@ class NgramModel:
         return Counter(found) if found else None
 
     def rank(self, text: str) -> list[tuple[str, float]]:
-        """Languages with their probabilities, most likely first (ties in model order)."""
+        """The checked languages with their probabilities, most likely first (ties in model order)."""
+        return self.rank_all(text)[0]
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one model per checker; rank and beyond share a text
+    def rank_all(self, text: str) -> tuple[list[tuple[str, float]], tuple[str, float]]:
+        """The checked languages ranked as if no other existed (py3langid's own arithmetic over them),
+        and, over every language the model knows, the likeliest unchecked one with the probability
+        that the text is in some unchecked language."""
         if text.isupper():
             text = text.lower()
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
         counts = self._features(data)
         if counts is None:
-            scores = np.zeros(len(self.languages), dtype=np.float32)
+            scores = np.zeros(len(self.languages) + len(self.others), dtype=np.float32)
         else:
             index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
             values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
             scores = np.log1p(values) @ self._weights[index] + self._priors
         scores *= 1.0 / math.sqrt(len(data) or 1)
         np.exp(scores - scores.max(), out=scores)
-        scores /= scores.sum()
-        ranked = sorted(zip(self.languages, scores.tolist()), key=lambda item: -item[1])
-        return ranked
+        checked = scores[:len(self.languages)] / scores[:len(self.languages)].sum()
+        ranked = sorted(zip(self.languages, checked.tolist()), key=lambda item: -item[1])
+        if not self.others:
+            return ranked, ("und", 0.0)
+        other = scores[len(self.languages):]
+        best = int(other.argmax())
+        return ranked, (self.others[best], float(other.sum() / scores.sum()))
