@@ -160,6 +160,31 @@ def report(name: str, scores: Scores, pages: int) -> str:
             f"{1000 * statistics.median(scores.seconds):.0f} |")
 
 
+UNTRANSLATED = ("untranslated-segment", "untranslated-fragment")
+
+
+def findings_table(pages: list[Page], show: bool) -> None:
+    """Every page checked as published (these pages are monolingual: any untranslated-* error is false)."""
+    from collections import Counter
+
+    from captioncheck.api import check_text
+
+    with_errors, errors, notices, rules = 0, 0, 0, Counter()
+    for page in pages:
+        report = check_text(page.source, format="html", path=page.name)
+        [entry] = report.files
+        notices += bool(entry.notices)
+        rules.update(f.rule for f in entry.findings)
+        wrong = [f for f in entry.findings if f.rule in UNTRANSLATED]
+        if wrong:
+            with_errors += 1
+            errors += len(wrong)
+            if show:
+                print(f"  {page.name}: {len(wrong)}, first: line {wrong[0].line}: {wrong[0].message[:150]}")
+    print(f"\n{len(pages)} pages checked: {with_errors} with an untranslated-* error ({errors} errors); "
+          f"{notices} with a notice; findings per rule: {dict(sorted(rules.items()))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readability", type=Path, help="readability's test/test-pages folder")
@@ -167,6 +192,8 @@ def main() -> None:
     parser.add_argument("--half", choices=("design", "held-out", "all"), default="all")
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages of each set")
     parser.add_argument("--show-empty", action="store_true", help="list the pages where nothing is read")
+    parser.add_argument("--findings", action="store_true", help="check each page: untranslated-* errors")
+    parser.add_argument("--show", action="store_true", help="with --findings: list the pages with errors")
     args = parser.parse_args()
     sets: dict[str, list[Page]] = {}
     if args.readability:
@@ -193,6 +220,9 @@ def main() -> None:
             print(f"\n{set_name}, {half} half: {len(chosen)} pages\n")
             print("| reader | F1 | precision | recall | 'with' read | 'without' left out | nothing read | ms/page |")
             print("|---|---:|---:|---:|---:|---:|---:|---:|")
+            if args.findings:
+                findings_table(chosen, args.show)
+                continue
             for reader_name, reader in readers.items():
                 scores = score(chosen, reader)
                 print(report(reader_name, scores, len(chosen)))

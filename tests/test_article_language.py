@@ -94,3 +94,15 @@ def test_the_command_line_language_wins_over_the_text(tmp_path):
     status, report, _ = _report(tmp_path, "de.html", GERMAN_PAGE_DECLARED_ENGLISH, "--language", "en")
     assert report["language"] == "en" and "notices" not in report
     assert status == 1 and {f["rule"] for f in report["findings"]} == {"untranslated-segment"}
+
+
+def test_a_title_of_a_work_inside_a_sentence_is_not_an_untranslated_fragment(tmp_path):
+    article = ("La rentrée littéraire\n\n"
+               "La romancière a relu cet été The Dawn of the New Everything, puis elle a revu The Death and Life "
+               "of Marsha P. Johnson avant de reprendre l'écriture de son prochain livre.\n\n"
+               "Elle publiera son roman en septembre chez un éditeur parisien, après deux ans de travail.\n")
+    status, report, _ = _report(tmp_path, "fr.txt", article)
+    assert (status, report["findings"]) == (0, [])
+    sentence = article.replace("Elle publiera", "She will publish her novel in September with a Paris publisher. Elle publiera")
+    status, report, _ = _report(tmp_path, "fr.txt", sentence)
+    assert [f["rule"] for f in report["findings"]] == ["untranslated-fragment"]

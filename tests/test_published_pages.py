@@ -104,3 +104,17 @@ def test_every_position_is_the_file_s_own():
     for segment in document.segments:
         line, column = segment.span(0, 1)[:2]
         assert lines[line - 1][column - 1:].startswith(segment.text[:20])
+
+
+def test_a_word_break_opportunity_is_not_a_space():
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body()}"
+                 "<p>Le dossier complet est sur https://www.exemple<wbr>.fr<wbr>/ecoles depuis mardi matin.</p></article>")
+    assert "https://www.exemple.fr/ecoles" in _texts(html)[-1]
+
+
+def test_reference_lists_and_cookie_banners_are_furniture():
+    references = ('<ol class="references"><li>Dupont, Marie (12 mars 2024). "The Future of School Buildings in '
+                  'Europe". Revue de l\'éducation. Consulté le 3 avril 2024.</li></ol>')
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body()}{references}</article>",
+                 after='<div class="cookie-banner"><p>Ce site utilise des cookies pour mesurer son audience.</p></div>')
+    assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]

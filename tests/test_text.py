@@ -1,5 +1,5 @@
 from captioncheck import text
-from captioncheck.langid.mask import mask
+from captioncheck.langid.mask import mask, titles_of_works
 
 
 def test_mask_keeps_length_and_offsets():
@@ -70,3 +70,16 @@ def test_light_mask_keeps_a_german_title_before_a_name():
     assert "Jürgen" not in masked and "Klopp" not in masked
     # the full mask still hides both
     assert "Bundeskanzler" not in mask("Foto: dpa - Bundeskanzler Olaf Scholz in Berlin.")
+
+
+def test_titles_of_works_in_english_title_case_are_found_inside_other_text():
+    text = "Er las im Urlaub das Buch The Dawn of the New Everything von Jaron Lanier."
+    [(start, end)] = titles_of_works(text)
+    assert text[start:end].endswith("The Dawn of the New Everything")  # with the German noun before it
+    film = "Il revoit Legend of the Sword chaque année avec ses enfants."
+    assert [film[s:e] for s, e in titles_of_works(film)] == ["Legend of the Sword"]
+
+
+def test_a_headline_in_title_case_and_german_nouns_are_not_titles_of_works():
+    assert titles_of_works("Ukraine's President Meets the Leaders of Europe in Kyiv") == []
+    assert titles_of_works("Gestern traf der Minister Olaf Scholz in Berlin die Bürgermeister der Städte.") == []

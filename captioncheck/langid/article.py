@@ -66,7 +66,8 @@ def decide(document: Document, detections: tuple[Detection, ...], forced: str | 
         notices = (f"the page declares {describe(declared)} but is written in {describe(written)}: "
                    f"checked as {describe(written)}",)
     if language != UNDETERMINED and language not in checked:
-        return ArticleLanguage(language, False, notices + (
-            f"the article is in {describe(language)}, which is not among the languages checked: nothing "
-            f"was checked (add it: --languages {','.join(checked)},{language})",))
+        declaring = f" (the page declares {describe(declared)})" if notices else ""
+        return ArticleLanguage(language, False, (
+            f"the article is in {describe(language)}{declaring}, which is not among the languages checked: "
+            f"nothing was checked (add it: --languages {','.join(checked)},{language})",))
     return ArticleLanguage(language, True, notices)

@@ -124,11 +124,13 @@ class NgramModel:
             values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
             scores = np.log1p(values) @ self._weights[index] + self._priors
         scores *= 1.0 / math.sqrt(len(data) or 1)
-        np.exp(scores - scores.max(), out=scores)
-        checked = scores[:len(self.languages)] / scores[:len(self.languages)].sum()
+        checked = scores[:len(self.languages)]
+        checked = np.exp(checked - checked.max())
+        checked /= checked.sum()
         ranked = sorted(zip(self.languages, checked.tolist()), key=lambda item: -item[1])
         if not self.others:
             return ranked, ("und", 0.0)
+        np.exp(scores - scores.max(), out=scores)
         other = scores[len(self.languages):]
         best = int(other.argmax())
         return ranked, (self.others[best], float(other.sum() / scores.sum()))

@@ -51,7 +51,8 @@ CONTENT_CLASSES = regex.compile(
 FURNITURE_CLASSES = regex.compile(
     r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
     r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
-    r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on)(?:$|[\s_-])", regex.IGNORECASE)
+    r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on|"
+    r"references|reflist|footnotes|bibliography|cookie|consent|gdpr|paywall)(?:$|[\s_-])", regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
@@ -155,7 +156,7 @@ class _Tokenizer(HTMLParser):
         if tag in VOID:
             if tag == "img" and self._active():
                 self._image(attributes)
-            if self.builders:
+            if self.builders and tag != "wbr":  # a line-break opportunity inside a word or a URL, not a space
                 self.builders[-1].builder.space()  # "one<br>two" is two words
             return
         frame = self._frame(tag, attributes)

@@ -5,7 +5,8 @@ between semicolons, colons, dashes, brackets or quotes, left in the source langu
 at least five prose words (after masking names, credits, acronyms and numbers) that is confidently in
 another language is reported with its exact column span.
 
-Not reported: short quoted titles, names, agencies and figures (they are masked before detection),
+Not reported: short quoted titles, titles of works in English title case ("Legend of the Sword"),
+names, agencies and figures (they are masked before detection),
 spans shorter than five prose words, segments already reported whole by ``untranslated-segment``,
 and languages accepted with ``--allow-language``.
 
@@ -26,6 +27,8 @@ from ..findings import Finding
 from .. import catalog
 from ..languages import describe
 from ..langid import Detection
+from ..langid.mask import titles_of_works
+from ..vocabulary import lexicon
 from .base import finding_at, quote
 
 RULE = catalog.rule("untranslated-fragment")
@@ -45,6 +48,9 @@ def check(context: Context) -> Iterator[Finding]:
         if context.is_foreign(context.detections[segment.id].language):
             continue
         text = segment.text
+        # Titles of works are blanked in the whole segment first: cut into sentences at an initial
+        # ("Marsha P. Johnson"), a title would otherwise be a sentence of its own.
+        judged = lexicon.blank(text, titles_of_works(text))
         sentences = textutil.sentence_spans(text)
         reported: list[tuple[int, int]] = []
         for start, end in sentences:
@@ -53,7 +59,7 @@ def check(context: Context) -> Iterator[Finding]:
             for span_start, span_end in spans:
                 if any(s <= span_start and span_end <= e for s, e in reported):
                     continue
-                detection = _foreign(context, text[span_start:span_end])
+                detection = _foreign(context, judged[span_start:span_end])
                 if detection is None:
                     continue
                 reported.append((span_start, span_end))
