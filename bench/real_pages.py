@@ -15,7 +15,8 @@ trafilatura's own (``trafilatura.extract``) on the same pages, when trafilatura 
 
     python bench/real_pages.py --readability DIR/test/test-pages --trafilatura DIR/tests [--half design]
     python bench/real_pages.py ... --findings    # untranslated-* errors on these monolingual pages
-    python bench/real_pages.py ... --inject      # a translated paragraph or caption put beside one: found?
+    python bench/real_pages.py ... --inject ../shared/eval/tatoeba-eng-spa-dev.tsv
+                                     # a sentence and its Spanish translation left in: found at its line?
 
 Get the pages with ``git clone https://github.com/mozilla/readability`` and
 ``https://github.com/adbar/trafilatura`` (or any copy of those folders).
@@ -185,6 +186,56 @@ def findings_table(pages: list[Page], show: bool) -> None:
           f"{notices} with a notice; findings per rule: {dict(sorted(rules.items()))}")
 
 
+def tatoeba_pairs(path: Path) -> list[tuple[str, str]]:
+    """(English, Spanish) sentence pairs of 6+ words from the project's eval data (not in this repository)."""
+    import csv
+
+    pairs = []
+    with path.open(encoding="utf-8") as rows:
+        for row in csv.reader(rows, delimiter="\t"):
+            if len(row) >= 4 and row[0] == "eng" and row[1] == "spa" and len(row[2].split()) >= 6 \
+                    and len(row[3].split()) >= 6 and "<" not in row[2] + row[3] and "&" not in row[2] + row[3]:
+                pairs.append((row[2], row[3]))
+    return pairs
+
+
+def inject_table(pages: list[Page], pairs: list[tuple[str, str]], show: bool) -> None:
+    """Into each English page, after a paragraph of its article: a sentence and, beside it, its Spanish
+    translation left in, as two paragraphs (``paragraph``) or as two captions of one figure
+    (``caption``). Found: an untranslated-segment finding on the Spanish line."""
+    from captioncheck.api import check_text
+    from captioncheck.report import FileReport
+
+    counts = {"paragraph": [0, 0], "caption": [0, 0]}
+    for number, page in enumerate(pages):
+        report: FileReport = check_text(page.source, format="html", path=page.name).files[0]
+        if report.language != "en" or report.document is None:
+            continue
+        body = [s for s in report.document.segments if s.kind.value == "body" and len(s.text.split()) >= 12]
+        if not body:
+            continue
+        anchor = body[len(body) // 2]
+        line, column = anchor.span(len(anchor.text) - 1, len(anchor.text))[2:]
+        starts = [0] + [i + 1 for i, char in enumerate(page.source) if char == "\n"]
+        end = page.source.find(">", page.source.find("</", starts[line - 1] + column - 1)) + 1
+        english, spanish = pairs[number % len(pairs)]
+        for mode in counts:
+            block = (f"\n<p>{english}</p>\n<p>{spanish}</p>\n" if mode == "paragraph" else
+                     f'\n<figure><img src="photo.jpg" alt="">\n<figcaption>{english}</figcaption>\n'
+                     f"<figcaption>{spanish}</figcaption></figure>\n")
+            injected = page.source[:end] + block + page.source[end:]
+            target = page.source.count("\n", 0, end) + block.count("\n")  # the Spanish line, 1-based
+            result = check_text(injected, format="html", path=page.name).files[0]
+            found = any(f.rule == "untranslated-segment" and f.line == target for f in result.findings)
+            counts[mode][0] += found
+            counts[mode][1] += 1
+            if show and not found:
+                print(f"  missed ({mode}): {page.name} line {target}")
+    for mode, (found, total) in counts.items():
+        print(f"injected untranslated {mode}s found at their line: {found} of {total}"
+              + (f" ({100 * found / total:.1f}%)" if total else ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readability", type=Path, help="readability's test/test-pages folder")
@@ -193,7 +244,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages of each set")
     parser.add_argument("--show-empty", action="store_true", help="list the pages where nothing is read")
     parser.add_argument("--findings", action="store_true", help="check each page: untranslated-* errors")
-    parser.add_argument("--show", action="store_true", help="with --findings: list the pages with errors")
+    parser.add_argument("--show", action="store_true", help="with --findings or --inject: list the pages")
+    parser.add_argument("--inject", type=Path, metavar="TATOEBA_ENG_SPA",
+                        help="inject sentence pairs from this file (../shared/eval/tatoeba-eng-spa-dev.tsv)")
     args = parser.parse_args()
     sets: dict[str, list[Page]] = {}
     if args.readability:
@@ -218,11 +271,14 @@ def main() -> None:
             if args.limit:
                 chosen = chosen[:args.limit]
             print(f"\n{set_name}, {half} half: {len(chosen)} pages\n")
-            print("| reader | F1 | precision | recall | 'with' read | 'without' left out | nothing read | ms/page |")
-            print("|---|---:|---:|---:|---:|---:|---:|---:|")
             if args.findings:
                 findings_table(chosen, args.show)
                 continue
+            if args.inject:
+                inject_table(chosen, tatoeba_pairs(args.inject), args.show)
+                continue
+            print("| reader | F1 | precision | recall | 'with' read | 'without' left out | nothing read | ms/page |")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|")
             for reader_name, reader in readers.items():
                 scores = score(chosen, reader)
                 print(report(reader_name, scores, len(chosen)))

@@ -67,6 +67,7 @@ DETECTIONS_KEPT = 8192
 # checked languages, none reached 0.99 (5 reached 0.9, as Hausa, Esperanto, Hungarian, Swahili); a
 # Russian or an Indonesian sentence of eight words reaches 0.998.
 OUTSIDE_CONFIDENCE = 0.99
+OUTSIDE_MIN_WORDS = 5  # fewer words are judged among the checked languages only ("bhindi masala")
 
 
 class LanguageDetector:
@@ -117,7 +118,7 @@ class LanguageDetector:
         if count < min_words:
             return Detection(UNDETERMINED, 0.0, count)
         joined = " ".join(token for token in prose.split() if token.strip(_DEBRIS))
-        language, outside = self.engine.beyond(joined)
+        language, outside = self.engine.beyond(joined) if count >= OUTSIDE_MIN_WORDS else ("und", 0.0)
         if outside >= OUTSIDE_CONFIDENCE:  # a language nobody asked for: never forced into one that was
             return Detection(language, outside, count, ((language, round(outside, 6)),))
         ranked = self.rank(joined)

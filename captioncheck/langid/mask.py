@@ -17,7 +17,7 @@ from .words import PANEL, frequency
 # Languages that capitalise every noun: a capital there is no evidence of a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
-_URL = regex.compile(r"(?:https?://|www\.)\S+", regex.IGNORECASE)
+_URL = regex.compile(r"(?:(?:https?:)?//|www\.)\S+", regex.IGNORECASE)  # "//host/path" too
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
@@ -93,7 +93,7 @@ def mask(text: str, names: bool = True) -> str:
         spans += [m.span() for m in _EMAIL.finditer(text)]
     if "@" in text or "#" in text:
         spans += [m.span() for m in _HANDLE.finditer(text)]
-    if "://" in text or "www." in text.casefold():
+    if "//" in text or "www." in text.casefold():
         spans += [m.span() for m in _URL.finditer(text)]
     if _DIGIT.search(text):
         spans += [m.span() for m in _NUMBER.finditer(text)]

@@ -6,17 +6,19 @@ text is found by a maintained extraction library, trafilatura (chosen by measure
 ``bench/real_pages.py``), and the reader's own blocks, which keep their exact line and column, are
 matched against it:
 
-1. each block the extractor also returned counts for the region by its length, a block of the
-   article's figures (caption, credit, image text) counts for nothing either way, a block inside the
-   page's content element (``article``, ``main``, a CMS content class) counts for nothing, any other
-   block counts against by half its length, and furniture (``aside``, ``nav``, share, related...)
-   by its whole length;
-2. the article is the run of consecutive blocks with the highest total (the densest stretch of
-   article text), so a stray match in a footer does not stretch it, and the figures and captions the
-   extractor drops (trafilatura leaves out many ``figcaption``) are kept when they sit inside it;
-3. inside that run, furniture is left out, and so is what the extractor left out (dates, bylines,
+1. furniture elements (``aside``, ``nav``, share, related, cookie banners...) are furniture unless one
+   holds most of the article's text as the extractor found it: a blog theme's "widget" wrapper;
+2. when the page's content element (``article``, ``main``, a CMS content class) holds ``SCOPE_SHARE``
+   of that text or more (the page's own markup, confirmed), the element is the article; otherwise the article is the run of consecutive blocks with the
+   highest total, where a block the extractor also returned counts by its length, a block of a figure
+   (caption, credit, image text) for a tenth of it, furniture against by its whole length and any other
+   block against by half: the densest stretch of article text, which a stray match in a footer does
+   not stretch;
+3. inside the article, furniture is left out, and so is what the extractor left out (dates, bylines,
    author notes, teasers), except the figures' captions, credits and image text, which extractors
-   drop but captioncheck exists for, and a navigation leftover that the ``boilerplate`` rule reports; text of a client-side template that was never rendered (``{{ item.title }}``) is left out;
+   drop but captioncheck exists for, and a navigation leftover that the ``boilerplate`` rule reports;
+   text of a client-side template that was never rendered (``{{ item.title }}``) and script shown as
+   text are left out;
 4. the headline (the page's first ``h1``) and up to ``STANDFIRST_MAX`` prose blocks between it and the
    run (the standfirst) are kept too.
 
@@ -46,6 +48,8 @@ MATCH_SHARE = 0.5
 FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead  # share of a long block's word triples the extractor must hold for the block to be its
 _WORD = regex.compile(r"\w+")
 _TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_CODE = regex.compile(r"[{}();=<>\[\]\\]")
+CODE_SHARE = 0.05  # share of a block's characters that are code punctuation from which it is code
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,11 @@ def extracted_text(page: str) -> str:
         return ""
 
 
+def _is_code(text: str) -> bool:
+    """Script or style text shown as text (a script in a block the page never ran)."""
+    return len(text) >= 40 and len(_CODE.findall(text)) >= CODE_SHARE * len(text)
+
+
 def _is_prose(candidate: Candidate) -> bool:
     return len(_words(candidate.segment.text)) >= PROSE_MIN_WORDS and candidate.link_share < LINK_ONLY
 
@@ -117,7 +126,7 @@ def _densest_run(weights: list[float]) -> tuple[int, int] | None:
 
 def select_article(found: list[Candidate], page: str) -> list[RawSegment]:
     """The article's segments among the page's blocks (in file order), the headline first."""
-    found = [c for c in found if not _TEMPLATE.search(c.segment.text)]
+    found = [c for c in found if not _TEMPLATE.search(c.segment.text) and not _is_code(c.segment.text)]
     if not found:
         return []
     extracted = _Extracted(extracted_text(page))
@@ -168,8 +177,8 @@ def _furniture_decided(found: list[Candidate], held: list[bool]) -> list[Candida
 
 
 def _scope_holds_the_article(candidates: list[Candidate], matched: list[bool]) -> bool:
-    """Whether the page's content element is the article: it holds most of what the extractor found
-    (or the extractor found nothing), so the page's own markup is trusted."""
+    """Whether the page's content element is the article: it holds ``SCOPE_SHARE`` of what the
+    extractor found or more (or the extractor found nothing), so the page's own markup is trusted."""
     if not any(c.in_scope and not c.furniture for c in candidates):
         return False
     found = sum(len(c.segment.text) for c, hit in zip(candidates, matched) if hit)

@@ -27,6 +27,9 @@ from ..languages import describe
 from .base import finding_at, place
 
 RULE = catalog.rule("untranslated-segment")
+# A segment with no translation beside it is reported when the detector is this sure, as a fragment is
+# (see untranslated-fragment); beside its translation, the pair itself is the evidence.
+LONE_MIN_CONFIDENCE = 0.9
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -35,9 +38,11 @@ def check(context: Context) -> Iterator[Finding]:
         detection = context.detections[segment.id]
         if not context.is_foreign(detection.language):
             continue
+        partner = context.partner(segment.id)
+        if partner is None and detection.confidence < LONE_MIN_CONFIDENCE:
+            continue  # no translation beside it to vouch for it, and the detector is unsure
         message = (f"{segment.kind.value} is in {describe(detection.language)}, "
                    f"the article is in {describe(context.language)}")
-        partner = context.partner(segment.id)
         if partner is not None:
             here, there = place(segment, segments[partner]), place(segments[partner], segment)
             message += f"; {there} is its translation: {here} was left untranslated"
