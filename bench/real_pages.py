@@ -236,6 +236,23 @@ def inject_table(pages: list[Page], pairs: list[tuple[str, str]], show: bool) ->
               + (f" ({100 * found / total:.1f}%)" if total else ""))
 
 
+def speed_table(pages: list[Page]) -> None:
+    """Reading time (parse, extractor included) of the pages of 250 to 350 KB, after one warm-up read."""
+    sized = [p for p in pages if 250_000 <= len(p.source.encode()) <= 350_000]
+    if not sized:
+        print("no page of 250-350 KB")
+        return
+    parse(sized[0].source, "html", sized[0].name)
+    times = []
+    for page in sized:
+        started = time.perf_counter()
+        parse(page.source, "html", page.name)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    print(f"{len(sized)} pages of 250-350 KB read in {1000 * statistics.median(times):.0f} ms at the median, "
+          f"{1000 * times[int(0.9 * len(times))]:.0f} ms at the 90th percentile")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--readability", type=Path, help="readability's test/test-pages folder")
@@ -244,6 +261,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="at most this many pages of each set")
     parser.add_argument("--show-empty", action="store_true", help="list the pages where nothing is read")
     parser.add_argument("--findings", action="store_true", help="check each page: untranslated-* errors")
+    parser.add_argument("--speed", action="store_true", help="reading time of the pages of 250-350 KB")
     parser.add_argument("--show", action="store_true", help="with --findings or --inject: list the pages")
     parser.add_argument("--inject", type=Path, metavar="TATOEBA_ENG_SPA",
                         help="inject sentence pairs from this file (../shared/eval/tatoeba-eng-spa-dev.tsv)")
@@ -264,6 +282,9 @@ def main() -> None:
         except ImportError:
             pass
     print(f"command: python {' '.join(sys.argv)}")
+    if args.speed:
+        speed_table([page for pages in sets.values() for page in pages])
+        return
     halves = ("design", "held-out") if args.half == "all" else (args.half,)
     for set_name, pages in sets.items():
         for half in halves:

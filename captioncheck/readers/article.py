@@ -48,8 +48,8 @@ MATCH_SHARE = 0.5
 FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead  # share of a long block's word triples the extractor must hold for the block to be its
 _WORD = regex.compile(r"\w+")
 _TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}")
-_CODE = regex.compile(r"[{}();=<>\[\]\\]")
-CODE_SHARE = 0.05  # share of a block's characters that are code punctuation from which it is code
+_CODE = regex.compile(r"[{};=]")  # braces, semicolons and assignments: prose has almost none
+CODE_SHARE = 0.03  # share of a block's characters that are code punctuation from which it is code
 
 
 @dataclass(frozen=True)
