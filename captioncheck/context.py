@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 
 from .compare.alignment import Alignment
-from .document import Document, Kind, Segment
+from .document import Document, Segment
 from .compare.calibration import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
 from .langid.article import PROSE_KINDS

@@ -4,6 +4,7 @@ import io
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,40 @@ def document_from(text: str, path: str = "test.txt", input_format: str = "text")
     return parse(text, input_format, path)
 
 
+def _in_a_child(command: list[str], cwd: Path | None, input_bytes: bytes | None, timeout: float,
+                environment: dict[str, str]) -> subprocess.CompletedProcess:
+    """``command`` in a child process, waited for with ``os.wait4``: the result carries the child's own
+    peak resident memory in KB (``peak_kb``); past ``timeout`` seconds it is killed (TimeoutExpired)."""
+    child = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL)
+    output: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda name=name, stream=stream: output.__setitem__(name, stream.read()))
+               for name, stream in (("out", child.stdout), ("err", child.stderr))]
+    for reader in readers:
+        reader.start()
+    if input_bytes is not None:
+        try:
+            child.stdin.write(input_bytes)
+        except BrokenPipeError:  # the command stopped reading: what it did is the result
+            pass
+        child.stdin.close()
+    timer = threading.Timer(timeout, child.kill)
+    timer.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    expired = not timer.is_alive()
+    timer.cancel()
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
+    for reader in readers:
+        reader.join()
+    child.stdout.close()
+    child.stderr.close()
+    if expired:
+        raise subprocess.TimeoutExpired(command, timeout, output.get("out"), output.get("err"))
+    result = subprocess.CompletedProcess(command, child.returncode, output["out"], output["err"])
+    result.peak_kb = usage.ru_maxrss  # type: ignore[attr-defined]
+    return result
+
+
 def run_cli(*args: str, cwd: Path | None = None, input_bytes: bytes | None = None, timeout: float = 120,
             env: dict[str, str] | None = None, process: bool = False) -> subprocess.CompletedProcess:
     """The real command line, ``captioncheck ARGS``: its exit status and its standard output and error.
@@ -69,11 +104,8 @@ def run_cli(*args: str, cwd: Path | None = None, input_bytes: bytes | None = Non
     """
     environment = {"NO_COLOR": "1", **(env or {})}
     if process:
-        return subprocess.run(
-            [sys.executable, "-m", "captioncheck", *args], capture_output=True, cwd=cwd, timeout=timeout,
-            input=input_bytes, stdin=None if input_bytes is not None else subprocess.DEVNULL,
-            env={**os.environ, **environment},
-        )
+        return _in_a_child([sys.executable, "-m", "captioncheck", *args], cwd, input_bytes, timeout,
+                           {**os.environ, **environment})
     from captioncheck.cli import main
 
     streams = (sys.stdin, sys.stdout, sys.stderr)

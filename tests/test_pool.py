@@ -59,7 +59,7 @@ def test_workers_die_with_the_process_that_started_them():
         "import os, sys, time\n"
         "from captioncheck.pool import completed\n"
         "def pid(_):\n"
-        "    print(os.getpid(), flush=True)\n"
+        "    os.write(1, f'{os.getpid()}\\n'.encode())  # one write: the two workers' lines never mix\n"
         "    time.sleep(600)\n"
         "list(completed(pid, [1, 2], 2))\n"
     )

@@ -85,10 +85,15 @@ class NgramModel:
         wanted = set(languages)
         rows = [i for i, c in enumerate(classes) if c in wanted and classes.index(c) == i]
         others = [i for i, c in enumerate(classes) if c not in wanted and classes.index(c) == i]
-        self.languages = [classes[i] for i in rows]  # the checked ones first, then every other one
+        self.languages = [classes[i] for i in rows]
         self.others = [classes[i] for i in others]
-        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows + others].T, dtype=np.float32)
-        self._priors = np.asarray(arrays["priors"][rows + others], dtype=np.float32)
+        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows].T, dtype=np.float32)
+        self._priors = np.asarray(arrays["priors"][rows], dtype=np.float32)
+        # The other languages' weights stay in the mapped store (float16, read a column per feature
+        # found): a copy of all of them would cost each process 57 MB.
+        self._all_weights = arrays["weights_by_language"]
+        self._other_rows = np.asarray(others, dtype=np.intp)
+        self._other_priors = np.asarray(arrays["priors"][others], dtype=np.float32)
         self._next_state = memoryview(arrays["next_state"])
         self._row_base = memoryview(arrays["row_base"])
         self._feature_of_state = memoryview(arrays["feature_of_state"])
@@ -118,11 +123,14 @@ class NgramModel:
         data = unicodedata.normalize("NFC", text).encode("utf8", errors="surrogatepass")
         counts = self._features(data)
         if counts is None:
-            scores = np.zeros(len(self.languages) + len(self.others), dtype=np.float32)
+            scores = np.concatenate([self._priors, self._other_priors]) * 0.0
         else:
             index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-            values = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
-            scores = np.log1p(values) @ self._weights[index] + self._priors
+            values = np.log1p(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+            checked_scores = values @ self._weights[index] + self._priors
+            other_scores = (self._all_weights[:, index][self._other_rows].astype(np.float32) @ values
+                            + self._other_priors) if self.others else self._other_priors
+            scores = np.concatenate([checked_scores, other_scores])
         scores *= 1.0 / math.sqrt(len(data) or 1)
         checked = scores[:len(self.languages)]
         checked = np.exp(checked - checked.max())
