@@ -54,11 +54,6 @@ _SECOND_PARTICLES = frozenset({"der", "den", "la", "las", "los"})  # "von der Le
 _ELISION = regex.compile(r"(?:[cdjlmnst]|qu)['’](?=\p{Lu})", regex.IGNORECASE)
 
 
-def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of each word."""
-    return [(match.start(), match.end(), match.group()) for match in WORD.finditer(text)]
-
-
 def _words_without_elision(text: str) -> list[tuple[int, int, str]]:
     """Word spans, with an elided article or preposition cut off a name (``l'OTAN`` -> ``OTAN``)."""
     spans = []

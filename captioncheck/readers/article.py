@@ -91,10 +91,8 @@ class _Extracted:
 
 def extracted_text(page: str) -> str:
     """The article's text as trafilatura finds it, or "" (not found, or the library failed on the page)."""
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - a dependency; the densest prose stands in
-        return ""
+    import trafilatura  # a dependency: a broken install is an error, not a silent fallback
+
     try:
         return trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
                                    deduplicate=False) or ""
