@@ -4,7 +4,6 @@ import io
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -59,37 +58,44 @@ def document_from(text: str, path: str = "test.txt", input_format: str = "text")
     return parse(text, input_format, path)
 
 
+# Runs the command as its own child and reports that child's peak memory on a pipe. The command cannot
+# be measured as a direct child of the test process: the kernel keeps the parent's high-water mark
+# across fork and exec, so every child of a 500 MB test process would seem to take 500 MB.
+_MEASURED = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execv(sys.argv[2], sys.argv[2:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "os.write(int(sys.argv[1]), str(usage.ru_maxrss).encode())\n"
+    "code = os.waitstatus_to_exitcode(status)\n"
+    "sys.exit(code if code >= 0 else 128 - code)\n"
+)
+
+
 def _in_a_child(command: list[str], cwd: Path | None, input_bytes: bytes | None, timeout: float,
                 environment: dict[str, str]) -> subprocess.CompletedProcess:
-    """``command`` in a child process, waited for with ``os.wait4``: the result carries the child's own
-    peak resident memory in KB (``peak_kb``); past ``timeout`` seconds it is killed (TimeoutExpired)."""
-    child = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL)
-    output: dict[str, bytes] = {}
-    readers = [threading.Thread(target=lambda name=name, stream=stream: output.__setitem__(name, stream.read()))
-               for name, stream in (("out", child.stdout), ("err", child.stderr))]
-    for reader in readers:
-        reader.start()
-    if input_bytes is not None:
-        try:
-            child.stdin.write(input_bytes)
-        except BrokenPipeError:  # the command stopped reading: what it did is the result
-            pass
-        child.stdin.close()
-    timer = threading.Timer(timeout, child.kill)
-    timer.start()
-    _, status, usage = os.wait4(child.pid, 0)
-    expired = not timer.is_alive()
-    timer.cancel()
-    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait again
-    for reader in readers:
-        reader.join()
-    child.stdout.close()
-    child.stderr.close()
-    if expired:
-        raise subprocess.TimeoutExpired(command, timeout, output.get("out"), output.get("err"))
-    result = subprocess.CompletedProcess(command, child.returncode, output["out"], output["err"])
-    result.peak_kb = usage.ru_maxrss  # type: ignore[attr-defined]
+    """``command`` in a child process of its own: the result carries its peak resident memory in KB
+    (``peak_kb``); past ``timeout`` seconds it is killed with its process group (TimeoutExpired)."""
+    peak_read, peak_write = os.pipe()
+    try:
+        child = subprocess.Popen([sys.executable, "-c", _MEASURED, str(peak_write), *command], cwd=cwd,
+                                 env=environment, pass_fds=(peak_write,), start_new_session=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 stdin=subprocess.PIPE if input_bytes is not None else subprocess.DEVNULL)
+    finally:
+        os.close(peak_write)
+    try:
+        out, err = child.communicate(input_bytes, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, 9)
+        child.communicate()
+        os.close(peak_read)
+        raise
+    with os.fdopen(peak_read, "rb") as peak:
+        reported = peak.read()
+    result = subprocess.CompletedProcess(command, child.returncode, out, err)
+    result.peak_kb = int(reported or 0)  # type: ignore[attr-defined]
     return result
 
 
