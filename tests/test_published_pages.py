@@ -118,3 +118,15 @@ def test_reference_lists_and_cookie_banners_are_furniture():
     html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body()}{references}</article>",
                  after='<div class="cookie-banner"><p>Ce site utilise des cookies pour mesurer son audience.</p></div>')
     assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]
+
+
+def test_labels_for_screen_readers_are_not_part_of_a_caption():
+    figure = ('<figure><img src="ecole.jpg" alt=""><figcaption><span class="off-screen">Image caption, </span>'
+              'Une salle de classe de l\'école Jean-Jaurès, à Lille, en janvier.</figcaption></figure>')
+    html = _page(f"<article><h1>Un plan pour rénover deux mille écoles</h1>{_body(PARAGRAPHS[:2])}{figure}"
+                 f"{_body(PARAGRAPHS[2:])}<p>Un dernier mot pour finir cet article<span hidden> masqué par la page</span>.</p>"
+                 "</article>")
+    texts = _texts(html)
+    assert "Une salle de classe de l'école Jean-Jaurès, à Lille, en janvier." in texts
+    assert texts[-1] == "Un dernier mot pour finir cet article."
+    assert not any("Image caption" in text for text in texts)

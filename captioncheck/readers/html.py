@@ -53,6 +53,11 @@ FURNITURE_CLASSES = regex.compile(
     r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
     r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on|"
     r"references|reflist|footnotes|bibliography|cookie|consent|gdpr|paywall)(?:$|[\s_-])", regex.IGNORECASE)
+# Inline elements only: a block that is hidden may be article text behind a "read more" button.
+INLINE = frozenset({"span", "label", "small", "em", "i", "b", "strong", "a", "abbr"})
+SCREEN_READER_CLASSES = regex.compile(
+    r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|off-screen|offscreen|u-hidden)(?:$|\s)",
+    regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
@@ -130,7 +135,10 @@ class _Tokenizer(HTMLParser):
                  or attributes.get("itemprop") == "articleBody" or bool(CONTENT_CLASSES.search(marks)))
         furniture = (tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope)
                      or (bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS))
-        return _Frame(tag, skipped=tag in SKIPPED, furniture=furniture, scope=scope,
+        # Text only screen readers get ("Image caption", "Media caption" before a caption's text), or
+        # that the page hides: a label of the page's, not the article's.
+        unseen = tag in INLINE and ("hidden" in attributes or bool(SCREEN_READER_CLASSES.search(marks)))
+        return _Frame(tag, skipped=tag in SKIPPED or unseen, furniture=furniture, scope=scope,
                       figure=tag == "figure", link=tag == "a",
                       credit=self.counts["figure"] > 0 and (tag in CREDIT_TAGS or bool(CREDIT_CLASSES.search(marks))))
 
