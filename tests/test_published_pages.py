@@ -130,3 +130,12 @@ def test_labels_for_screen_readers_are_not_part_of_a_caption():
     assert "Une salle de classe de l'école Jean-Jaurès, à Lille, en janvier." in texts
     assert texts[-1] == "Un dernier mot pour finir cet article."
     assert not any("Image caption" in text for text in texts)
+
+
+def test_an_article_split_over_blocks_a_page_builder_calls_widgets_is_read():
+    """Page builders mark every block "widget": each holds part of the article, none most of it."""
+    blocks = "".join(f'<div class="elementor-widget text-widget"><p>{p}</p></div>' for p in PARAGRAPHS)
+    html = _page(f'<main><h1>Un plan pour rénover deux mille écoles</h1>{blocks}</main>',
+                 after='<div class="widget related-posts"><p><a href="/a">Un autre article sans rapport avec '
+                       'celui-ci, sur un tout autre sujet, publié la semaine dernière</a></p></div>')
+    assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]

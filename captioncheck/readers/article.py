@@ -45,7 +45,11 @@ STANDFIRST_MAX = 3
 PROSE_MIN_WORDS = 8
 SCOPE_SHARE = 0.3  # share of the extractor's text the content element must hold to be trusted as the article
 MATCH_SHARE = 0.5
-FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead  # share of a long block's word triples the extractor must hold for the block to be its
+FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead
+# ... or, for an element furniture only by a layout class ("widget", "sidebar"), of its own text when that
+# is a paragraph's worth at least: page builders mark every block of an article "widget". Reference
+# lists, comments, share boxes are furniture whatever the extractor keeps of them.
+WRAPPER_MIN_CHARS = 100  # share of a long block's word triples the extractor must hold for the block to be its
 _WORD = regex.compile(r"\w+")
 _TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _CODE = regex.compile(r"[{};=]")  # braces, semicolons and assignments: prose has almost none
@@ -122,14 +126,14 @@ def _densest_run(weights: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def select_article(found: list[Candidate], page: str) -> list[RawSegment]:
+def select_article(found: list[Candidate], page: str, layout: frozenset[int] | set[int] = frozenset()) -> list[RawSegment]:
     """The article's segments among the page's blocks (in file order), the headline first."""
     found = [c for c in found if not _TEMPLATE.search(c.segment.text) and not _is_code(c.segment.text)]
     if not found:
         return []
     extracted = _Extracted(extracted_text(page))
     held = [extracted.holds(c.segment.text) for c in found]
-    candidates = _furniture_decided(found, held)
+    candidates = _furniture_decided(found, held, layout)
     matched = [hit and not c.furniture for c, hit in zip(candidates, held)]
     trusted = any(matched)  # what the extractor left out is not the article, but for what it drops
     if _scope_holds_the_article(candidates, matched):
@@ -159,17 +163,21 @@ def select_article(found: list[Candidate], page: str) -> list[RawSegment]:
     return segments
 
 
-def _furniture_decided(found: list[Candidate], held: list[bool]) -> list[Candidate]:
+def _furniture_decided(found: list[Candidate], held: list[bool], layout: frozenset[int] | set[int]) -> list[Candidate]:
     """Each block marked furniture only when an element it sits in is furniture indeed: one that does
     not hold most of the article's text as the extractor found it. A wrapper whose class names a widget
     or a sidebar but that holds the article (a blog theme's "widget Blog") is not furniture; a share
     box inside the article is, even where the extractor kept its text."""
     kept: dict[int, int] = {}
+    total: dict[int, int] = {}
     for candidate, hit in zip(found, held):
         for element in candidate.furniture:
+            total[element] = total.get(element, 0) + len(candidate.segment.text)
             kept[element] = kept.get(element, 0) + (len(candidate.segment.text) if hit else 0)
     article = sum(len(c.segment.text) for c, hit in zip(found, held) if hit)
-    wrappers = {element for element in kept if kept[element] >= FURNITURE_HELD * article > 0}
+    wrappers = {element for element in kept if kept[element] >= FURNITURE_HELD * article > 0
+                or (element in layout and kept[element] >= FURNITURE_HELD * total[element]
+                    and kept[element] >= WRAPPER_MIN_CHARS)}
     return [c if not c.furniture or not set(c.furniture) <= wrappers else replace(c, furniture=())
             for c in found]
 

@@ -58,6 +58,13 @@ INLINE = frozenset({"span", "label", "small", "em", "i", "b", "strong", "a", "ab
 SCREEN_READER_CLASSES = regex.compile(
     r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|off-screen|offscreen|u-hidden)(?:$|\s)",
     regex.IGNORECASE)
+# The furniture classes that say what a block is (as opposed to where a theme puts it: "widget",
+# "sidebar"): such a block is never the article, however much of its text an extractor keeps.
+NAMED_FURNITURE = regex.compile(
+    r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
+    r"jp-relatedposts|tags|post-tags|author-box|read-more|recommended|outbrain|taboola|entry-meta|"
+    r"post-meta|article-meta|byline|posted-on|references|reflist|footnotes|bibliography|cookie|consent|"
+    r"gdpr|paywall)(?:$|[\s_-])", regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
@@ -74,6 +81,7 @@ class _Frame:
     credit: bool = False
     link: bool = False
     furniture_id: int = -1  # which furniture element this is (an element marked as furniture)
+    layout: bool = False  # furniture only by a layout class ("widget", "sidebar"): it may hold the article
 
 
 @dataclass
@@ -108,6 +116,7 @@ class _Tokenizer(HTMLParser):
         self.directives: list[tuple[int, str, frozenset[str] | None]] = []
         self.open_furniture: list[int] = []  # ids of the furniture elements open, outermost first
         self.furniture_count = 0
+        self.layout_furniture: set[int] = set()  # the furniture elements named only by a layout class
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -133,12 +142,14 @@ class _Tokenizer(HTMLParser):
         in_scope = self.counts["scope"] > 0
         scope = (tag in SCOPE_TAGS or attributes.get("role") == "main"
                  or attributes.get("itemprop") == "articleBody" or bool(CONTENT_CLASSES.search(marks)))
-        furniture = (tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope)
-                     or (bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS))
+        named = bool(FURNITURE_CLASSES.search(marks)) and not scope and tag not in SCOPE_TAGS
+        furniture = tag in ALWAYS_FURNITURE or (tag in PAGE_FURNITURE and not in_scope) or named
         # Text only screen readers get ("Image caption", "Media caption" before a caption's text), or
         # that the page hides: a label of the page's, not the article's.
         unseen = tag in INLINE and ("hidden" in attributes or bool(SCREEN_READER_CLASSES.search(marks)))
-        return _Frame(tag, skipped=tag in SKIPPED or unseen, furniture=furniture, scope=scope,
+        layout = (furniture and tag not in ALWAYS_FURNITURE and tag not in PAGE_FURNITURE
+                  and not NAMED_FURNITURE.search(marks))
+        return _Frame(tag, skipped=tag in SKIPPED or unseen, furniture=furniture, scope=scope, layout=layout,
                       figure=tag == "figure", link=tag == "a",
                       credit=self.counts["figure"] > 0 and (tag in CREDIT_TAGS or bool(CREDIT_CLASSES.search(marks))))
 
@@ -146,6 +157,8 @@ class _Tokenizer(HTMLParser):
         if frame.furniture:
             frame.furniture_id = self.furniture_count
             self.furniture_count += 1
+            if frame.layout:
+                self.layout_furniture.add(frame.furniture_id)
             self.open_furniture.append(frame.furniture_id)
         self.stack.append(frame)
         for name in self.counts:
@@ -308,6 +321,6 @@ def read_html(text: str) -> Parsed:
     index = LineIndex(text)
     tokenizer = _Tokenizer(text, index)
     tokenizer.feed(_without_marked_sections(text))
-    segments = select_article(tokenizer.finish(), text)
+    segments = select_article(tokenizer.finish(), text, tokenizer.layout_furniture)
     suppressions = ranges(tokenizer.directives, len(index.starts))
     return Parsed(segments, tuple(suppressions), tokenizer.scope_language or tokenizer.language)
