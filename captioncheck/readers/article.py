@@ -7,7 +7,9 @@ text is found by a maintained extraction library, trafilatura (chosen by measure
 matched against it:
 
 1. furniture elements (``aside``, ``nav``, share, related, cookie banners...) are furniture unless one
-   holds most of the article's text as the extractor found it: a blog theme's "widget" wrapper;
+   holds half of the article's text as the extractor found it (a blog theme's "widget Blog" wrapper),
+   or is furniture only by a layout class ("widget", "sidebar") and the extractor kept half of its
+   own text (a page builder's blocks);
 2. when the page's content element (``article``, ``main``, a CMS content class) holds ``SCOPE_SHARE``
    of that text or more (the page's own markup, confirmed), the element is the article; otherwise the article is the run of consecutive blocks with the
    highest total, where a block the extractor also returned counts by its length, a block of a figure
@@ -44,12 +46,12 @@ LINK_ONLY = 0.8  # share of a block's letters inside links from which it is a li
 STANDFIRST_MAX = 3
 PROSE_MIN_WORDS = 8
 SCOPE_SHARE = 0.3  # share of the extractor's text the content element must hold to be trusted as the article
-MATCH_SHARE = 0.5
+MATCH_SHARE = 0.5  # share of a long block's word triples the extractor must hold for the block to be its
 FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead
 # ... or, for an element furniture only by a layout class ("widget", "sidebar"), of its own text when that
 # is a paragraph's worth at least: page builders mark every block of an article "widget". Reference
 # lists, comments, share boxes are furniture whatever the extractor keeps of them.
-WRAPPER_MIN_CHARS = 100  # share of a long block's word triples the extractor must hold for the block to be its
+WRAPPER_MIN_CHARS = 100
 _WORD = regex.compile(r"\w+")
 _TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _CODE = regex.compile(r"[{};=]")  # braces, semicolons and assignments: prose has almost none
