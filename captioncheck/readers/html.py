@@ -47,24 +47,27 @@ CONTENT_CLASSES = regex.compile(
     r"(?:^|[\s_-])(?:entry-content|post-content|post-body|article-body|article__body|article-content|"
     r"article__content|story-body|story-content|c-article-body|td-post-content|field--name-body|"
     r"content-body|gh-content|rich-text|article-text|news-content|articleBody)(?:$|[\s])", regex.IGNORECASE)
-# Class or id words of blocks that are page furniture wherever they sit.
-FURNITURE_CLASSES = regex.compile(
-    r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
-    r"advert|advertisement|ads?|promo|sidebar|widget|jp-relatedposts|tags|post-tags|author-box|"
-    r"read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|byline|posted-on|"
-    r"references|reflist|footnotes|bibliography|cookie|consent|gdpr|paywall)(?:$|[\s_-])", regex.IGNORECASE)
+# Class or id words of blocks that are page furniture wherever they sit: words that say what a block is
+# (such a block is never the article, however much of its text an extractor keeps), and words that say
+# where a theme puts it (a "widget" may hold the article: see readers/article.py).
+NAMED_FURNITURE_WORDS = (
+    "related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|jp-relatedposts|"
+    "tags|post-tags|author-box|read-more|recommended|outbrain|taboola|entry-meta|post-meta|article-meta|"
+    "byline|posted-on|references|reflist|footnotes|bibliography|cookie|consent|gdpr|paywall")
+LAYOUT_FURNITURE_WORDS = "advert|advertisement|ads?|promo|sidebar|widget"
+
+
+def _class_words(words: str) -> regex.Pattern:
+    return regex.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", regex.IGNORECASE)
+
+
+FURNITURE_CLASSES = _class_words(f"{NAMED_FURNITURE_WORDS}|{LAYOUT_FURNITURE_WORDS}")
+NAMED_FURNITURE = _class_words(NAMED_FURNITURE_WORDS)
 # Inline elements only: a block that is hidden may be article text behind a "read more" button.
 INLINE = frozenset({"span", "label", "small", "em", "i", "b", "strong", "a", "abbr"})
 SCREEN_READER_CLASSES = regex.compile(
     r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|off-screen|offscreen|u-hidden)(?:$|\s)",
     regex.IGNORECASE)
-# The furniture classes that say what a block is (as opposed to where a theme puts it: "widget",
-# "sidebar"): such a block is never the article, however much of its text an extractor keeps.
-NAMED_FURNITURE = regex.compile(
-    r"(?:^|[\s_-])(?:related|share|sharing|sharedaddy|social|newsletter|subscribe|comments?|breadcrumbs?|"
-    r"jp-relatedposts|tags|post-tags|author-box|read-more|recommended|outbrain|taboola|entry-meta|"
-    r"post-meta|article-meta|byline|posted-on|references|reflist|footnotes|bibliography|cookie|consent|"
-    r"gdpr|paywall)(?:$|[\s_-])", regex.IGNORECASE)
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
