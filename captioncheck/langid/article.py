@@ -43,12 +43,6 @@ def written_in(document: Document, detections: tuple[Detection, ...]) -> dict[st
     return {}
 
 
-def article_language(document: Document, detections: tuple[Detection, ...]) -> str:
-    """The length-weighted majority language of the body (of all prose if the body says nothing)."""
-    weights = written_in(document, detections)
-    return min(weights, key=lambda lang: (-weights[lang], lang)) if weights else UNDETERMINED
-
-
 def decide(document: Document, detections: tuple[Detection, ...], forced: str | None,
            checked: tuple[str, ...]) -> ArticleLanguage:
     """The article's language: ``forced`` (``--language``), else the declared one unless the text is
