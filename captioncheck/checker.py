@@ -13,6 +13,7 @@ from .errors import CaptionCheckError, FileTimeout, InputError
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .langid.detector import favour
 from .langid.article import decide as decide_article_language
+from .langid.mask import without_set_apart
 from .langid.slots import SHORT_WORDS, decide_in_slots
 from .report import FileReport
 from .langid.words import WordEvidence
@@ -62,7 +63,7 @@ class Checker:
     def detect_segments(self, document: Document) -> tuple[Detection, ...]:
         return tuple(
             Detection(UNDETERMINED, 0.0, 0) if segment.kind in LANGUAGE_FREE_KINDS
-            else self.detector.detect(segment.text)
+            else self.detector.detect(without_set_apart(segment.text, segment.titles))
             for segment in document.segments
         )
 

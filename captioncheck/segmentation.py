@@ -52,7 +52,9 @@ def _cut(segment: RawSegment, start: int, end: int) -> RawSegment:
         if before:
             piece = before[-1]
             pieces.insert(0, Piece(0, piece.line, piece.column + start - piece.offset))
-    return RawSegment(text, tuple(pieces), segment.block, segment.kind)
+    titles = tuple((s - start, min(e, start + len(text)) - start) for s, e in segment.titles
+                   if start <= s < start + len(text))
+    return RawSegment(text, tuple(pieces), segment.block, segment.kind, titles)
 
 
 def _units(segment: RawSegment, starts: list[int]) -> list[tuple[int, int]]:

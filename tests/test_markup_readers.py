@@ -139,3 +139,16 @@ def test_an_image_title_that_repeats_its_alt_text_is_one_caption():
     # a title that says something else is a caption of its own
     markdown = '# Titre\n\n![El ministro en Atocha](a.jpg "Le ministre à Atocha")\n'
     assert [s[1] for s in _segments(markdown, "markdown")][1:] == ["El ministro en Atocha", "Le ministre à Atocha"]
+
+
+def test_italics_and_cite_are_set_apart_in_both_markups_and_a_figure_credit_is_not():
+    html = ("<article><h1>Le festival</h1><p>Il revoit <i>Legend of the Sword</i> et lit <cite>The Dawn of "
+            "the New Everything</cite> avec <b>plaisir</b>.</p><figure><img src='a.jpg' alt=''><figcaption>"
+            "Le public. <cite>AFP</cite></figcaption></figure></article>")
+    segments = document_from(html, "page.html", "html").segments
+    paragraph = segments[1]
+    assert [paragraph.text[a:b] for a, b in paragraph.titles] == ["Legend of the Sword", "The Dawn of the New Everything"]
+    assert all(not segment.titles for segment in segments[2:])
+    markdown = "# Le festival\n\nIl revoit *Legend of the Sword* et lit\n_The Dawn of the New Everything_ avec **plaisir**.\n"
+    paragraph = document_from(markdown, "article.md", "markdown").segments[1]
+    assert [paragraph.text[a:b] for a, b in paragraph.titles] == ["Legend of the Sword", "The Dawn of the New Everything"]

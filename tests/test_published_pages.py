@@ -5,6 +5,8 @@ around an article: menus, share widgets, teaser lists, cookie banners, comments,
 
 from __future__ import annotations
 
+import textwrap
+
 from captioncheck.document import Kind
 
 from conftest import document_from
@@ -139,3 +141,33 @@ def test_an_article_split_over_blocks_a_page_builder_calls_widgets_is_read():
                  after='<div class="widget related-posts"><p><a href="/a">Un autre article sans rapport avec '
                        'celui-ci, sur un tout autre sujet, publié la semaine dernière</a></p></div>')
     assert _texts(html) == ["Un plan pour rénover deux mille écoles", *PARAGRAPHS]
+
+
+def test_sections_whose_id_is_the_slug_of_a_furniture_word_are_read():
+    """Documentation generators and Markdown renderers give each section the slug of its heading as id:
+    ``id="sharing-the-costs"`` names no share box, and the section is read."""
+    sections = "".join(f'<div class="section" id="{slug}"><h2>{slug.replace("-", " ")}</h2><p>{p}</p></div>'
+                       for slug, p in zip(("le-plan", "sharing-the-costs", "social-housing-too", "la-suite"),
+                                          PARAGRAPHS))
+    html = _page(f"<h1>Un plan pour rénover deux mille écoles</h1>{sections}", before=MENU, after=SHARE + FOOTER)
+    texts = _texts(html)
+    assert all(p in texts for p in PARAGRAPHS)
+    assert not any("WhatsApp" in text for text in texts)
+
+
+def test_preformatted_prose_is_read_and_preformatted_code_is_not():
+    """A plain-text document published in ``<pre>`` is read paragraph by paragraph; a shell session
+    or a program in ``<pre>`` is not."""
+    prose = "\n\n".join(textwrap.indent(textwrap.fill(p, 60), "   ") for p in PARAGRAPHS[:2])
+    session = "$ make renovation\nbuilding 2000 schools ... done"
+    program = "for (int i = 0; i < n; i++) { total += cost[i]; }"
+    html = _page(f"<main><h1>Un plan pour rénover deux mille écoles</h1><pre>{prose}</pre><pre>{session}</pre>"
+                 f"<pre>{program}</pre><p>{PARAGRAPHS[2]}</p></main>")
+    document = document_from(html, "page.html", "html")
+    texts = [segment.text for segment in document.segments]
+    assert texts == ["Un plan pour rénover deux mille écoles", *(" ".join(p.split()) for p in PARAGRAPHS[:2]),
+                     PARAGRAPHS[2]]
+    lines = html.splitlines()
+    for segment in document.segments:
+        line, column = segment.span(0, 1)[:2]
+        assert lines[line - 1][column - 1:].startswith(segment.text[:10])

@@ -83,3 +83,11 @@ def test_titles_of_works_in_english_title_case_are_found_inside_other_text():
 def test_a_headline_in_title_case_and_german_nouns_are_not_titles_of_works():
     assert titles_of_works("Ukraine's President Meets the Leaders of Europe in Kyiv") == []
     assert titles_of_works("Gestern traf der Minister Olaf Scholz in Berlin die Bürgermeister der Städte.") == []
+
+
+def test_file_names_are_masked_and_the_words_around_them_are_not():
+    assert mask("WEB18-Facebook-1160x768.jpg").strip() == ""
+    masked = mask("la photo salle_de_classe.JPEG a été prise mardi")
+    assert "salle_de_classe" not in masked and "JPEG" not in masked
+    assert masked.startswith("la photo ") and masked.endswith(" a été prise mardi")
+    assert mask("il a fini. puis il est parti") == "il a fini. puis il est parti"

@@ -1,7 +1,7 @@
 """Masking: what misleads language identification on short text, replaced by spaces.
 
-Credits, icon words, people's names and other capitalised runs, acronyms, numbers, URLs, e-mail
-addresses and short quoted titles are blanked, so that every offset in the masked text is still an
+Credits, icon words, people's names and other capitalised runs, acronyms, numbers, URLs, file names,
+e-mail addresses and short quoted titles are blanked, so that every offset in the masked text is still an
 offset in the original. Whether a capital marks a name depends on the language (German capitalises
 every noun), which is why masking is a language decision and lives here.
 """
@@ -18,6 +18,10 @@ from .words import PANEL, frequency
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 _URL = regex.compile(r"(?:(?:https?:)?//|www\.)\S+", regex.IGNORECASE)  # "//host/path" too
+# A file's name: an image's file name left as its caption or title ("WEB18-Facebook-1160x768.jpg").
+_FILE_NAME = regex.compile(
+    r"[\w.~+-]+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic|mp[34]|mov|webm|pdf|docx?|xlsx?|html?)(?!\w)",
+    regex.IGNORECASE)
 _EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
 _NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
@@ -65,6 +69,14 @@ def titles_of_works(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def without_set_apart(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """``text`` with the spans its markup sets apart in italics blanked (same length): a title of a work
+    or a phrase left in its language on purpose says nothing of the language the text is written in.
+    A span that is the whole text (bar punctuation and spaces) stays: a caption in italics is judged."""
+    inside = [(start, end) for start, end in spans if (text[:start] + text[end:]).strip(" .!?:;,\"'«»“”()")]
+    return lexicon.blank(text, inside) if inside else text
+
+
 def _is_quoted_title(inner: str) -> bool:
     """A short capitalised quotation that is not a sentence: a title, a slogan, a brand."""
     inner = inner.strip()
@@ -89,6 +101,8 @@ def mask(text: str, names: bool = True) -> str:
         spans += [m.span() for m in _HANDLE.finditer(text)]
     if "//" in text or "www." in text.casefold():
         spans += [m.span() for m in _URL.finditer(text)]
+    if "." in text:
+        spans += [m.span() for m in _FILE_NAME.finditer(text)]
     if _DIGIT.search(text):
         spans += [m.span() for m in _NUMBER.finditer(text)]
     spans += [m.span() for m in _ACRONYM.finditer(text)]

@@ -8,8 +8,9 @@ matched against it:
 
 1. furniture elements (``aside``, ``nav``, share, related, cookie banners...) are furniture unless one
    holds half of the article's text as the extractor found it (a blog theme's "widget Blog" wrapper),
-   or is furniture only by a layout class ("widget", "sidebar") and the extractor kept half of its
-   own text (a page builder's blocks);
+   or is furniture only by a layout class ("widget", "sidebar") or by its id (often the slug of its
+   section's heading: ``id="sharing-with-a-single-developer"``) and the extractor kept half of its
+   own text (a page builder's blocks, a documentation page's sections);
 2. when the page's content element (``article``, ``main``, a CMS content class) holds ``SCOPE_SHARE``
    of that text or more (the page's own markup, confirmed), the element is the article; otherwise the article is the run of consecutive blocks with the
    highest total, where a block the extractor also returned counts by its length, a block of a figure
@@ -48,7 +49,7 @@ PROSE_MIN_WORDS = 8
 SCOPE_SHARE = 0.3  # share of the extractor's text the content element must hold to be trusted as the article
 MATCH_SHARE = 0.5  # share of a long block's word triples the extractor must hold for the block to be its
 FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hold to be a wrapper instead
-# ... or, for an element furniture only by a layout class ("widget", "sidebar"), of its own text when that
+# ... or, for an element furniture only by a layout class ("widget", "sidebar") or its id, of its own text when that
 # is a paragraph's worth at least: page builders mark every block of an article "widget". Reference
 # lists, comments, share boxes are furniture whatever the extractor keeps of them.
 WRAPPER_MIN_CHARS = 100
@@ -161,7 +162,7 @@ def select_article(found: list[Candidate], page: str, layout: frozenset[int] | s
     title = next((n for n, i in enumerate(kept) if candidates[i].heading and candidates[i].segment.kind is None), None)
     if title is not None:
         segment = segments[title]
-        segments[title] = RawSegment(segment.text, segment.pieces, segment.block, Kind.TITLE)
+        segments[title] = replace(segment, kind=Kind.TITLE)
     return segments
 
 

@@ -32,6 +32,7 @@ class SegmentBuilder:
         self.pieces: list[Piece] = []
         self.length = 0
         self.pending_space = False
+        self.titles: list[tuple[int, int]] = []
 
     def add(self, text: str, offset: int) -> None:
         """``text``, found at ``offset`` in the file (a character offset).
@@ -87,6 +88,11 @@ class SegmentBuilder:
             cursor = at + 1
         return cursor
 
+    def set_apart(self, start: int) -> None:
+        """The text added since the builder's length was ``start`` is set apart (italics, a cite)."""
+        if self.length > start:
+            self.titles.append((start, self.length))
+
     def space(self) -> None:
         self.pending_space = self.length > 0
 
@@ -97,4 +103,11 @@ class SegmentBuilder:
     def build(self, block: int, kind=None) -> RawSegment | None:
         if self.empty:
             return None
-        return RawSegment("".join(self.parts), tuple(self.pieces), block, kind)
+        text = "".join(self.parts)
+        titles = []
+        for start, end in self.titles:
+            while start < end and text[start] == " ":  # the space before the set-apart text
+                start += 1
+            if start < end:
+                titles.append((start, end))
+        return RawSegment(text, tuple(self.pieces), block, kind, tuple(titles))

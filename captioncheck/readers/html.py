@@ -34,8 +34,8 @@ from .structure import Parsed, RawSegment, repeats
 
 BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "figcaption", "blockquote", "dd", "dt",
                     "td", "th", "caption", "div", "section", "figure", "article", "main", "body", "nav", "header",
-                    "footer", "aside", "picture", "span.credit"})
-SKIPPED = frozenset({"script", "style", "code", "pre", "template", "svg", "noscript", "math", "textarea",
+                    "footer", "aside", "picture", "span.credit", "pre"})
+SKIPPED = frozenset({"script", "style", "code", "template", "svg", "noscript", "math", "textarea",
                      "select", "button", "iframe", "object", "head", "title"})
 PAGE_FURNITURE = frozenset({"nav", "header", "footer", "form", "menu"})
 ALWAYS_FURNITURE = frozenset({"aside"})
@@ -71,6 +71,15 @@ SCREEN_READER_CLASSES = regex.compile(
 CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
+# Elements that set a title of a work or a foreign phrase apart (outside a figure's credit).
+SET_APART_TAGS = frozenset({"i", "em", "cite"})
+# Preformatted text is read paragraph by paragraph (blank lines apart), and a paragraph is kept when it
+# is prose: a plain-text document (an RFC, a transcript) published in ``<pre>``. Code, shell sessions and
+# tables are not: most of their tokens are not words, or a line starts with a prompt.
+_PRE_PARAGRAPH = regex.compile(r"\n[^\S\n]*\n\s*")
+_WORD_TOKEN = regex.compile(r"[\"'(\[«“‘]*\p{L}[\p{L}\p{M}'’.-]*[.,;:!?)\]\"'»”’]*")
+_PROMPT = regex.compile(r"\s*[$#>%]\s")  # a paragraph that opens with a prompt
+PRE_PROSE_SHARE = 0.85  # share of a preformatted paragraph's tokens that are words, from which it is prose
 FURNITURE_KEPT = 8  # furniture elements a block remembers at each end of its ancestry
 
 
@@ -84,7 +93,8 @@ class _Frame:
     credit: bool = False
     link: bool = False
     furniture_id: int = -1  # which furniture element this is (an element marked as furniture)
-    layout: bool = False  # furniture only by a layout class ("widget", "sidebar"): it may hold the article
+    set_apart: tuple[SegmentBuilder, int] | None = None  # an italic element: its block and where it starts
+    layout: bool = False  # furniture only by a layout class ("widget", "sidebar") or its id: it may hold the article
 
 
 @dataclass
@@ -119,7 +129,7 @@ class _Tokenizer(HTMLParser):
         self.directives: list[tuple[int, str, frozenset[str] | None]] = []
         self.open_furniture: list[int] = []  # ids of the furniture elements open, outermost first
         self.furniture_count = 0
-        self.layout_furniture: set[int] = set()  # the furniture elements named only by a layout class
+        self.layout_furniture: set[int] = set()  # the furniture elements named only by a layout class or an id
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -150,8 +160,11 @@ class _Tokenizer(HTMLParser):
         # Text only screen readers get ("Image caption", "Media caption" before a caption's text), or
         # that the page hides: a label of the page's, not the article's.
         unseen = tag in INLINE and ("hidden" in attributes or bool(SCREEN_READER_CLASSES.search(marks)))
+        # Weak furniture, which readers/article.py keeps when the extractor keeps its text: named only by
+        # a layout class ("widget", "sidebar"), or only by its id, which is often the slug of the section's
+        # own heading (docutils, Markdown renderers: id="sharing-with-a-single-developer").
         layout = (furniture and tag not in ALWAYS_FURNITURE and tag not in PAGE_FURNITURE
-                  and not NAMED_FURNITURE.search(marks))
+                  and not NAMED_FURNITURE.search(attributes.get("class") or ""))
         return _Frame(tag, skipped=tag in SKIPPED or unseen, furniture=furniture, scope=scope, layout=layout,
                       figure=tag == "figure", link=tag == "a",
                       credit=self.counts["figure"] > 0 and (tag in CREDIT_TAGS or bool(CREDIT_CLASSES.search(marks))))
@@ -194,10 +207,15 @@ class _Tokenizer(HTMLParser):
             self._close_builder()
         if frame.figure:
             self.figure_block = self.block
+        if tag in SET_APART_TAGS and not frame.credit and self.builders:
+            frame.set_apart = (self.builders[-1].builder, self.builders[-1].builder.length)
         self._push(frame)
         self.scope_seen = self.scope_seen or frame.scope
         if block_name in BLOCKS and self._active():
-            self.builders.append(_Open(block_name, SegmentBuilder(self.index), frame.credit, self._furniture()))
+            self._open_builder(block_name, frame.credit)
+
+    def _open_builder(self, name: str, credit: bool) -> None:
+        self.builders.append(_Open(name, SegmentBuilder(self.index), credit, self._furniture()))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -212,6 +230,8 @@ class _Tokenizer(HTMLParser):
             name = "span.credit" if frame.credit else frame.tag
             if name in BLOCKS:
                 self._close_builder(name)
+            if frame.set_apart is not None and self.builders and self.builders[-1].builder is frame.set_apart[0]:
+                frame.set_apart[0].set_apart(frame.set_apart[1])
             self._pop()
             if frame.figure:
                 self.figure_block = None
@@ -230,6 +250,8 @@ class _Tokenizer(HTMLParser):
         if name is not None and current.tag != name:
             return
         self.builders.pop()
+        if current.tag == "pre" and not _is_prose(current.builder):
+            return
         kind = Kind.CREDIT if current.credit else self._kind(current.tag)
         block = self.figure_block if self.figure_block is not None else self.block
         segment = current.builder.build(block, kind)
@@ -276,7 +298,16 @@ class _Tokenizer(HTMLParser):
                 current.link_chars += len(text) - text.count(" ") - text.count("\n")
 
     def handle_data(self, data):
-        self._add(data)
+        if not (self.builders and self.builders[-1].tag == "pre" and self._collecting()):
+            self._add(data)
+            return
+        start, position = self._offset(), 0
+        for gap in _PRE_PARAGRAPH.finditer(data):  # a blank line ends a paragraph of preformatted text
+            self.builders[-1].builder.add(data[position:gap.start()], start + position)
+            self._close_builder("pre")
+            self._open_builder("pre", False)
+            position = gap.end()
+        self.builders[-1].builder.add(data[position:], start + position)
 
     def handle_entityref(self, name):
         self._add(html.unescape(f"&{name};"))
@@ -297,6 +328,14 @@ class _Tokenizer(HTMLParser):
             self._close_builder()
         self.found.sort(key=lambda f: (f.segment.pieces[0].line, f.segment.pieces[0].column))
         return self.found
+
+
+def _is_prose(builder: SegmentBuilder) -> bool:
+    """Whether a paragraph of preformatted text is prose (see ``PRE_PROSE_SHARE``)."""
+    text = "".join(builder.parts)
+    tokens = text.split()
+    return bool(tokens) and not _PROMPT.match(text) and \
+        sum(bool(_WORD_TOKEN.fullmatch(token)) for token in tokens) >= PRE_PROSE_SHARE * len(tokens)
 
 
 # Marked sections other than CDATA ("<![if mso]>", "<![g>"), closed or not ("<![0" at the end of a

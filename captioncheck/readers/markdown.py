@@ -13,6 +13,7 @@ original file, front matter included.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 
 import regex
 import yaml
@@ -89,7 +90,7 @@ class _Reader:
             end = len(self.text)
         segments = read_fragment(self.text, self.index, start, end)
         for segment in segments:
-            self.segments.append(RawSegment(segment.text, segment.pieces, self.block, segment.kind))
+            self.segments.append(replace(segment, block=self.block))
         self.after_image = any(segment.kind is Kind.CAPTION for segment in segments)
         self.block += 1
 
@@ -101,8 +102,15 @@ class _Reader:
         has_image = any(child.type == "image" for child in children)
         only_emphasis = _only_emphasis(children)
         builder = SegmentBuilder(self.index)
+        emphasis: list[int] = []  # where each open emphasis starts in the builder's text
         for child in children:
-            if child.type == "text":
+            if child.type in ("em_open", "strong_open"):
+                emphasis.append(builder.length)
+            elif child.type in ("em_close", "strong_close") and emphasis:
+                start = emphasis.pop()
+                if child.type == "em_close":  # italics set a title apart; bold is emphasis only
+                    builder.set_apart(start)
+            elif child.type == "text":
                 cursor = self._text(child.content, builder, cursor)
             elif child.type in ("softbreak", "hardbreak"):
                 builder.space()

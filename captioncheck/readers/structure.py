@@ -38,6 +38,10 @@ class RawSegment:
     pieces: tuple[Piece, ...]
     block: int
     kind: Kind | None = None
+    # (start, end) of the text the markup sets apart as a title or a foreign phrase (``<i>``, ``<em>``,
+    # ``<cite>``, ``*...*``): newsrooms italicise the titles of works and the words they leave in
+    # another language on purpose.
+    titles: tuple[tuple[int, int], ...] = ()
 
 
 def repeats(text: str, earlier: str | None) -> bool:
@@ -88,7 +92,7 @@ def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
 
     _spread_captions(raw, kinds)
     return tuple(
-        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block)
+        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block, titles=r.titles)
         for i, (r, kind) in enumerate(zip(raw, kinds))
     )
 

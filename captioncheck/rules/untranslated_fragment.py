@@ -6,7 +6,9 @@ at least five prose words (after masking names, credits, acronyms and numbers) t
 another language is reported with its exact column span.
 
 Not reported: short quoted titles, titles of works in English title case ("Legend of the Sword"),
-names, agencies and figures (they are masked before detection),
+text the markup sets apart in italics (``<i>``, ``<em>``, ``<cite>``, ``*...*``: the titles of works
+and the foreign phrases a newsroom leaves in their language on purpose; a segment wholly in italics is
+still judged), names, agencies and figures (they are masked before detection),
 spans shorter than five prose words, segments already reported whole by ``untranslated-segment``,
 and languages accepted with ``--allow-language``.
 
@@ -27,7 +29,7 @@ from ..findings import Finding
 from .. import catalog
 from ..languages import describe
 from ..langid import Detection
-from ..langid.mask import titles_of_works
+from ..langid.mask import titles_of_works, without_set_apart
 from ..vocabulary import lexicon
 from .base import finding_at, quote
 
@@ -50,7 +52,7 @@ def check(context: Context) -> Iterator[Finding]:
         text = segment.text
         # Titles of works are blanked in the whole segment first: cut into sentences at an initial
         # ("Marsha P. Johnson"), a title would otherwise be a sentence of its own.
-        judged = lexicon.blank(text, titles_of_works(text))
+        judged = lexicon.blank(without_set_apart(text, segment.titles), titles_of_works(text))
         sentences = textutil.sentence_spans(text)
         reported: list[tuple[int, int]] = []
         for start, end in sentences:
