@@ -254,3 +254,27 @@ def test_a_number_word_mostly_used_as_another_word_counts_only_against_another_n
     # ordinary number words are still reported alone
     assert alone("Ci sono cinque feriti", "it", "Hay heridos", "es") == (["cinque"], [])
     assert alone("Seis heridos en Madrid", "es", "Blessés à Madrid", "fr") == (["Seis"], [])
+
+
+@pytest.mark.parametrize("left, left_language, right, right_language, expected", [
+    ("Tom sigue en cama.", "es", "Pedro est toujours au lit.", "fr", (["Tom"], ["Pedro"])),
+    ("Julia pasa horas en el baño.", "es", "Mary spends hours in the bathroom.", "en", (["Julia"], ["Mary"])),
+    ("Zelenski, junto a los soldados heridos.", "es", "Emmanuel Macron, aux côtés des soldats blessés.", "fr",
+     (["Zelenski"], ["Emmanuel Macron"])),
+    ("Tom sigue en cama.", "es", "Tom est toujours au lit.", "fr", ([], [])),
+    ("Saludad a los vecinos de la calle.", "es", "Saluez les voisins de la rue.", "fr", ([], [])),
+])
+def test_a_name_that_opens_its_sentence_is_a_name(left, left_language, right, right_language, expected):
+    assert names.missing(left, right, left_language, right_language) == expected
+
+
+def test_first_names_an_encoder_sets_together_are_not_translations_unless_they_sound_alike():
+    def everything_translates(left: str, right: str) -> bool:
+        return True
+
+    assert names.missing("Tom a perdu ses amis.", "Jim hat seine Freunde verloren.", "fr", "de",
+                         translated=everything_translates) == (["Tom"], ["Jim"])
+    assert names.missing("Pedro a perdu ses amis au Mexique.", "Pierre hat seine Freunde in Mexiko verloren.", "fr",
+                         "de", translated=everything_translates) == ([], [])
+    assert names.may_be_forms_of_one_name("John", "Juan") and names.may_be_forms_of_one_name("Phantom", "Fantasma")
+    assert names.may_be_forms_of_one_name("VIH", "SIDA") and not names.may_be_forms_of_one_name("Tom", "Jim")
