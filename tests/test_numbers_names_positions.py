@@ -233,11 +233,13 @@ def alone(left: str, left_language: str, right: str, right_language: str) -> tup
 
 
 def test_an_approximate_amount_counts_only_against_another_number():
-    # "une vingtaine" is no number for text2num: the approximate "unos veinte" is not reported alone
+    # "une vingtaine" is about twenty: the same amount as "unos veinte", not the same as "about 40"
     assert alone("Unos veinte bomberos", "es", "Une vingtaine de pompiers", "fr") == ([], [])
-    # but an approximate amount against a different one is still a changed number
+    assert alone("About 40 drones", "en", "Une vingtaine de drones", "fr") == (["40"], ["Une vingtaine"])
+    # an approximate amount against a different one is still a changed number
     assert alone("Unos 40 drones", "es", "Environ 14 drones", "fr") == (["40"], ["14"])
-    assert alone("About 40 drones", "en", "Une vingtaine de drones", "fr") == ([], [])
+    # and one the other side does not write is not reported alone
+    assert alone("Unos 40 drones", "es", "Des drones", "fr") == ([], [])
     assert alone("40 drones", "es", "Environ 14 drones", "fr") == (["40"], ["14"])
 
 
@@ -278,3 +280,24 @@ def test_first_names_an_encoder_sets_together_are_not_translations_unless_they_s
                          "de", translated=everything_translates) == ([], [])
     assert names.may_be_forms_of_one_name("John", "Juan") and names.may_be_forms_of_one_name("Phantom", "Fantasma")
     assert names.may_be_forms_of_one_name("VIH", "SIDA") and not names.may_be_forms_of_one_name("Tom", "Jim")
+
+
+@pytest.mark.parametrize("left, left_language, right, right_language", [
+    ("Mil personas se manifiestan en Madrid", "es", "Un millier de personnes manifestent à Madrid", "fr"),
+    ("Deux milliers de manifestants", "fr", "Dos millares de manifestantes", "es"),
+    ("Una docena de heridos", "es", "Douze blessés", "fr"),
+    ("Centinaia di persone in piazza", "it", "Des centaines de personnes sur la place", "fr"),
+    ("Hundreds of people in the square", "en", "Centinaia di persone in piazza", "it"),
+    ("La iglesia del siglo VI", "es", "The 6th-century church", "en"),
+    ("Une église du VIe siècle", "fr", "Una chiesa del sesto secolo", "it"),
+    ("A church from the sixth century", "en", "Eine Kirche aus dem 6. Jahrhundert", "de"),
+    ("Los retos del siglo XXI", "es", "Les défis du XXIe siècle", "fr"),
+    ("Les défis du vingt et unième siècle", "fr", "The challenges of the 21st century", "en"),
+])
+def test_collective_numerals_and_centuries_however_written(left, left_language, right, right_language):
+    assert alone(left, left_language, right, right_language) == ([], [])
+
+
+def test_a_changed_century_is_reported_and_a_century_is_no_amount():
+    assert alone("Une église du VIe siècle", "fr", "Una iglesia del siglo VII", "es") == (["VI"], ["VII"])
+    assert alone("Los retos del siglo XXI", "es", "21 challenges", "en") == (["XXI"], ["21"])

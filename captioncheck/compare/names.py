@@ -294,6 +294,8 @@ def names(text: str, language: str = "und") -> tuple[Name, ...]:
         opens = run.sentence_start and start == run.start
         found.append(Name(start, start + len(name), name, weak, initial=opens and not _written_as_a_name(name)))
     for match in _ACRONYM.finditer(text):
+        if any(s <= match.start() < e for s, e in written):
+            continue  # a Roman numeral read as a number: "el siglo VI"
         if not any(n.start <= match.start() < n.end for n in found) and not _is_word_of(match.group(), language):
             found.append(Name(match.start(), match.end(), match.group()))
     return tuple(sorted(found, key=lambda n: n.start))

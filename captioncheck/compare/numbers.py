@@ -90,9 +90,89 @@ class Quantity:
     ambiguous: bool = False  # the Italian "sei" (six, and "you are"): reported against another number only
     regnal: bool = False  # "Charles III", "World War II": reported against another Roman numeral only
     named_day: bool = False  # "le 14-Juillet", "el 11-M": a day's name; reported against another number only
+    century: bool = False  # "the 6th century", "el siglo VI", "le VIe siècle", "il sesto secolo": the 6th
 
     def same_as(self, other: Quantity) -> bool:
-        return self.percent == other.percent and math.isclose(self.value, other.value, rel_tol=1e-6)
+        return (self.percent == other.percent and self.century == other.century
+                and math.isclose(self.value, other.value, rel_tol=1e-6))
+
+
+# Collective numerals: "un millier" is a thousand, "una docena" a dozen, "deux centaines" two hundred.
+# No library reads them (text2num reads "mille", not "millier"), hence this table; each language's
+# plural forms too. They are approximate ("une vingtaine de blessés": about twenty) and, in the plural
+# without a number ("des centaines de", "migliaia di", "dozens of"), vague: never reported alone.
+COLLECTIVES: dict[str, dict[str, float]] = {
+    "fr": {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+           "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000},
+    "es": {"decena": 10, "docena": 12, "quincena": 15, "veintena": 20, "treintena": 30, "cuarentena": 40,
+           "centena": 100, "centenar": 100, "millar": 1000},
+    "it": {"decina": 10, "decine": 10, "dozzina": 12, "dozzine": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
+           "quarantina": 40, "cinquantina": 50, "centinaio": 100, "centinaia": 100, "migliaio": 1000,
+           "migliaia": 1000},
+    "pt": {"dezena": 10, "dúzia": 12, "vintena": 20, "centena": 100, "milhar": 1000},
+    "en": {"dozen": 12},
+    "de": {"dutzend": 12},
+}
+_PLURAL_ENDINGS = ("s", "es", "e", "ia", "ine")
+_COLLECTIVE = {language: regex.compile(
+    r"(?<![\p{L}\d])(?:(?P<count>\d+|\p{L}+)[ \u00a0]+)?(?P<word>" + "|".join(sorted(words, key=len, reverse=True))
+    + r")(?P<plural>s|es)?(?![\p{L}\d])", regex.IGNORECASE) for language, words in COLLECTIVES.items()}
+_ARTICLES = frozenset("un une una uno a an ein eine einem einer einen um uma".split())
+_COLLECTIVE_PLURALS = frozenset({"decine", "dozzine", "centinaia", "migliaia"})
+
+
+def _collectives(text: str, language: str) -> list[Quantity]:
+    """The collective numerals of ``text`` (see :data:`COLLECTIVES`), with the number before them."""
+    pattern = _COLLECTIVE.get(language)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        base = COLLECTIVES[language][match.group("word").casefold()]
+        count, start = match.group("count"), match.start("word")
+        plural = bool(match.group("plural")) or match.group("word").casefold() in _COLLECTIVE_PLURALS
+        times = None
+        if count is not None and count.isdigit():
+            times = float(count)
+        elif count is not None and count.casefold() in _ARTICLES:
+            times = 1.0
+        elif count is not None:
+            converted = alpha2digit(count, language, threshold=0)
+            times = float(converted) if converted.isdigit() else None
+        if times is not None:
+            start = match.start("count")
+        found.append(Quantity(start, match.end(), text[start:match.end()], base * (times or 1.0), approximate=True,
+                              soft=plural and times is None))
+    return found
+
+
+# A century: its number (a Roman numeral, or digits with an ordinal ending) before or after the word
+# "century" in each language ("the 6th century", "a 6th-century church", "le VIe siècle", "el siglo VI", "il XX secolo", "das
+# 20. Jahrhundert"). Ordinals written in words ("sixth", "sexto", "sesto") are read by text2num.
+_CENTURY_WORDS = r"siècles?|siglos?|secoli|secolo|séculos?|century|centuries|jahrhunderts?|eeuw"
+_CENTURY_NUMBER = r"(?P<number>[IVXLC]{1,6}|\d{1,2})"
+_CENTURY = regex.compile(
+    rf"(?<![\p{{L}}\d]){_CENTURY_NUMBER}(?:e|er|ème|eme|º|°|o|st|nd|rd|th|\.)?[ \u00a0-]+(?:{_CENTURY_WORDS})(?![\p{{L}}])"
+    rf"|(?<![\p{{L}}])(?:{_CENTURY_WORDS})[ \u00a0]+{_CENTURY_NUMBER.replace('number', 'after')}(?![\p{{L}}\d])",
+    regex.IGNORECASE)
+_CENTURY_WORD_AROUND = regex.compile(rf"[ \u00a0-]+(?:{_CENTURY_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
+_HYPHENATED_CENTURY = regex.compile(r"(?<=\p{L})-(?=century|centuries)", regex.IGNORECASE)
+_CENTURY_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_CENTURY_WORDS})[ \u00a0]+$", regex.IGNORECASE)
+
+
+def _centuries(text: str) -> list[Quantity]:
+    found = []
+    for match in _CENTURY.finditer(text):
+        group = "number" if match.group("number") else "after"
+        numeral = match.group(group)
+        if numeral.isdigit():
+            value = float(numeral)
+        elif numeral.isupper():
+            value = _roman_value(numeral)
+        else:
+            continue  # "ci secolo": lower-case letters are no Roman numeral
+        found.append(Quantity(match.start(group), match.end(group), numeral, value, century=True))
+    return found
 
 
 # Words that make the number after them approximate, in each supported language.
@@ -266,7 +346,9 @@ def _written(text: str, language: str) -> list[Quantity]:
     if language not in WRITTEN_LANGUAGES or not any(ch.isalpha() for ch in text):
         return []
     # Percent phrases become "%" (same length, offsets kept): text2num would read "cent" as 100.
-    prepared, original_at = _respelled(_PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text), language)
+    prepared = _PERCENT.sub(lambda m: "%" + " " * (len(m.group()) - 1), text)
+    prepared = _HYPHENATED_CENTURY.sub(" ", prepared)  # "sixth-century": text2num reads "sixth century"
+    prepared, original_at = _respelled(prepared, language)
     rewritten = []
     for offset, piece in _pieces(prepared):  # text2num takes time quadratic in what it is given
         converted = alpha2digit(piece, language, threshold=0)
@@ -288,6 +370,11 @@ def _written(text: str, language: str) -> list[Quantity]:
         if start >= end:
             continue
         number = _DIGITS.search(digits)
+        # "the sixth century", "el siglo veintiuno": a century
+        century = _CENTURY_WORD_AROUND.match(text, end) or _CENTURY_WORD_BEFORE.search(text, max(0, start - 20), start)
+        if century:
+            found.append(Quantity(start, end, text[start:end], float(number.group()), century=True))
+            continue
         if _ORDINAL.match(digits, number.end()):
             continue  # "cuarto", "premier", "third": ordinals (and rooms) are not amounts
         value = float(number.group().replace(",", "."))
@@ -343,6 +430,10 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
                               named_day=named_day))
     found += [Quantity(m.start(), m.end(), m.group(), _roman_value(m.group()), regnal=True)
               for m in _ROMAN.finditer(text) if m.group()]
+    # centuries and collective numerals first: their digits and words are read as they read them
+    special = _centuries(text) if _CENTURY_WORD_AROUND.search(text) else []
+    special += _collectives(text, language)
+    found = [q for q in found if not _overlaps(sorted((s.start, s.end) for s in special), q.start, q.end)] + special
     taken = sorted((q.start, q.end) for q in found)
     found += [q for q in _written(text, language) if not _overlaps(taken, q.start, q.end)]
     # (the words before a number, not the whole text before it: linear in the number of numbers)
