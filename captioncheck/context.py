@@ -6,6 +6,8 @@ import functools
 from dataclasses import dataclass, field
 
 from .compare.alignment import Alignment
+from .compare.equivalence import divergent, shares_nothing
+from .vocabulary import lexicon
 from .document import Document, Segment
 from .compare.calibration import THRESHOLD
 from .langid import Detection, LanguageDetector, UNDETERMINED
@@ -74,6 +76,17 @@ class Context:
     @functools.cached_property
     def _sources(self) -> frozenset[int]:
         return frozenset(pair.source for pair in self.pairs)
+
+    def describes_something_else(self, pair: Pair) -> bool:
+        """Whether the target is no translation of the source at all: another photo's caption (crossed),
+        or a divergent one that shares nothing with it. Such a pair gets one finding,
+        ``meaning-divergence``, whose message carries the numbers and names that differ; the detail rules
+        leave it alone."""
+        return pair.crossed is not None or (
+            divergent(pair.similarity, pair.cosine, pair.structural, self.divergence_threshold, pair.distinct_cosine)
+            and shares_nothing(pair.cosine, pair.distinct_cosine, pair.alignment,
+                               lexicon.content(self.document.segments[pair.source].text),
+                               lexicon.content(self.document.segments[pair.target].text)))
 
     def prose_segments(self) -> list[Segment]:
         return [s for s in self.document.segments if s.kind in PROSE_KINDS]

@@ -68,6 +68,22 @@ def test_pair_verdict(row: dict[str, str], checker: Checker):
         assert mismatches == set()
     else:
         assert (EXPECTED[row["case"]], 4) in mismatches
+    shared_name = {w for w in row["source"].split() if w[:1].isupper()} & set(row["target"].split())
+    if row["case"] == "wrong" and not shared_name:
+        # a caption that is no translation gets one finding, the details in its message (one that shares
+        # a name and a phrase with the source, "Taylor Swift ... in front of" / "... devant", may be read
+        # as a translation wrong in its details)
+        assert mismatches == {("meaning-divergence", 4)}
+
+
+def test_a_wrong_caption_is_one_finding_that_names_the_numbers_and_names_that_differ(checker: Checker):
+    row = {"source_language": "es", "target_language": "fr",
+           "source": "Veinticinco bomberos luchan contra el incendio forestal cerca de Atenas, el martes.",
+           "target": "Le président Emmanuel Macron inaugure 52 nouvelles écoles à Lille, lundi."}
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    [finding] = [f for f in report.findings if f.rule in MISMATCH_RULES]
+    assert finding.rule == "meaning-divergence" and "describes something else" in finding.message
+    assert "Veinticinco in line 3, 52 in line 4" in finding.message and "Emmanuel Macron" in finding.message
 
 
 def test_the_distinct_cosine_leaves_out_what_both_sides_copy():

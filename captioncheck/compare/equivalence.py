@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import regex
 
 from . import names, numbers
-from .alignment import Alignment
+from .alignment import MATCH, Alignment
 from ..embeddings import Encoder
 from .omission import NONE, Omission, find
 from .calibration import SLOT_NO_TRANSLATION_COSINE, THRESHOLD, WEIGHTS
@@ -154,3 +154,34 @@ def evaluate(cosine: float, left: str, right: str, left_language: str, right_lan
 def score(values: Features) -> float:
     z = WEIGHTS["intercept"] + sum(WEIGHTS[name] * getattr(values, name) for name in Features.__dataclass_fields__)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+# Below this sentence cosine (with or without the names both sides share) two captions may describe
+# different things...
+UNRELATED_COSINE = 0.45
+# ... and they do when the word alignment finds a counterpart for at most this share of either side's
+# content words: "der Kölner Dom" / "la cathédrale de Munich" (cosine 0.42) share the cathedral, and
+# their difference is the city's name, not the whole caption.
+SHARED_WORDS_MAX = 0.25
+SHARED_WORDS_MIN = 3  # content words each side needs for the share to say anything
+
+
+def shares_nothing(cosine: float, distinct_cosine: float | None, alignment: Alignment | None,
+                   left: str = "", right: str = "") -> bool:
+    """Whether two sides of a pair describe different things: far apart as sentences, and with next to
+    no word in common (another photo's caption), rather than a translation that is loose or wrong in
+    a detail. ``left`` and ``right`` are the texts the alignment's spans are in: a word written alike on
+    both sides (a name copied into two unrelated captions) is no shared content."""
+    closest = cosine if distinct_cosine is None else min(cosine, distinct_cosine)
+    if closest >= UNRELATED_COSINE:
+        return False
+    if alignment is None:
+        return True
+    if min(len(alignment.left.best), len(alignment.right.best)) < SHARED_WORDS_MIN:
+        return False  # "Is Tom over there with you?" has one content word: too few to tell
+    copied = {left[s:e].casefold() for s, e in alignment.left.spans} & {right[s:e].casefold()
+                                                                        for s, e in alignment.right.spans}
+    shares = [sum(1 for (s, e), best in zip(side.spans, side.best) if best >= MATCH and text[s:e].casefold()
+                  not in copied) / len(side.best)
+              for side, text in ((alignment.left, left), (alignment.right, right))]
+    return max(shares) <= SHARED_WORDS_MAX

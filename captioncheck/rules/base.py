@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
+from ..compare import names, numbers
+from ..compare.numbers import Quantity
 from ..context import Context, PairedSegments
 from ..document import Segment
 from ..findings import Finding, RuleInfo
+from ..vocabulary import lexicon
 
 
 class RuleModule(Protocol):
@@ -38,6 +41,20 @@ def place(segment: Segment, *named: Segment) -> str:
 def places(view: PairedSegments) -> tuple[str, str]:
     """Where the two sides of a pair are, for a message (see :func:`place`)."""
     return place(view.source, view.target), place(view.target, view.source)
+
+
+def number_difference(view: PairedSegments) -> tuple[list[Quantity], list[Quantity]]:
+    """The numbers of each side the other lacks (``number-mismatch``'s, and a wrong caption's detail)."""
+    return numbers.unmatched(numbers.quantities(view.source.text, view.source_language),
+                             numbers.quantities(view.target.text, view.target_language))
+
+
+def name_difference(view: PairedSegments) -> tuple[list[str], list[str]]:
+    """The names of each side the other lacks (``name-mismatch``'s, and a wrong caption's detail)."""
+    if view.pair.names is not None:  # found when the pair was scored, names' translations excluded
+        return list(view.pair.names[0]), list(view.pair.names[1])
+    return names.missing(lexicon.without_credits(view.source.text), lexicon.without_credits(view.target.text),
+                         view.source_language, view.target_language)
 
 
 def quote(text: str, limit: int = 60) -> str:

@@ -8,8 +8,12 @@ faithful caption translations are flagged), and two captions of one slot whose s
 with or without the names they share, is below 0.30 however short they are, are reported on the
 translation, in an editor's words:
 
-- when the two sides have little in common, the translation describes something else: a caption
-  left beside the wrong photo's text;
+- when the two sides share nothing (a sentence cosine below 0.45, with or without the names they
+  share, and a counterpart for at most a quarter of either side's content words, a name written alike
+  on both sides aside), the translation describes something else: a caption left beside the wrong
+  photo's text. That is the pair's one finding: the numbers and names that differ are in its message,
+  and ``number-mismatch``, ``name-mismatch``, ``position-mismatch`` and ``credit-mismatch`` leave the
+  pair alone (so they do for captions swapped between two photos, below);
 - otherwise the message quotes what has no counterpart on the other side: the clause (or the end or
   beginning) whose removal makes one side read as a translation of the other, else the longest run
   of words the word alignment finds no counterpart for.
@@ -30,7 +34,10 @@ Example::
     Javier SORIANO / AFP - Los agricultores bloquean la autopista en protesta contra la sequía
     Javier SORIANO / AFP - Un enfant joue au ballon sur une plage de Marseille
 
-Reported: "line 6 does not translate line 5: it describes something else".
+Reported: "line 6 does not translate line 5: it describes something else". With figures and names
+("Veinticinco bomberos ... cerca de Atenas" beside "Emmanuel Macron inaugure 52 nouvelles écoles"),
+the message adds them: "(Veinticinco in line 5, 52 in line 6; Atenas in line 5, Emmanuel Macron in
+line 6)".
 """
 
 from __future__ import annotations
@@ -43,12 +50,9 @@ from ..compare.equivalence import divergent
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import finding_at, place, places, quote
+from .base import difference, finding_at, name_difference, number_difference, place, places, quote
 
 RULE = catalog.rule("meaning-divergence")
-# Below this sentence cosine (with or without the names both sides share) the two sides share nothing
-# worth quoting: another photo's caption.
-UNRELATED_COSINE = 0.45
 # From this gain (see captioncheck.compare.omission) the part one side leaves out is the one quoted.
 QUOTED_OMISSION = 0.03
 
@@ -92,8 +96,9 @@ def _message(view, context: Context, cut_short: str | None) -> str:
         beside = () if its_partner is None else (context.document.segments[its_partner],)
         elsewhere = place(other, view.source, view.target, *beside)  # with a column if its partner shares its line
         if context.is_source(pair.crossed):
-            return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption"
-        return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does"
+            return f"{target} does not translate {source}: it translates {elsewhere}, another photo's caption" \
+                + _details(view)
+        return f"{target} does not translate {source}: {elsewhere}, another photo's caption, does" + _details(view)
     source, target = places(view)
     if cut_short is not None:
         omission = pair.omission
@@ -102,9 +107,10 @@ def _message(view, context: Context, cut_short: str | None) -> str:
             lost = quote(lexicon.content(view.source.text)[start:end].strip())
             return f"{target} {cut_short}: {lost} in {source} has no counterpart"
         return f"{target} {cut_short}: the end of {source} is not translated"
-    closest = pair.cosine if pair.distinct_cosine is None else min(pair.cosine, pair.distinct_cosine)
-    if closest < UNRELATED_COSINE or pair.alignment is None:
-        return f"{target} does not translate {source}: it describes something else"
+    if context.describes_something_else(pair):
+        return f"{target} does not translate {source}: it describes something else" + _details(view)
+    if pair.alignment is None:
+        return f"{target} translates {source} only loosely: check that they say the same"
     source_text, target_text = lexicon.content(view.source.text), lexicon.content(view.target.text)
     omission = pair.omission
     if omission.gain >= QUOTED_OMISSION and omission.span is not None:
@@ -122,6 +128,18 @@ def _message(view, context: Context, cut_short: str | None) -> str:
     if not parts:
         return f"{target} translates {source} only loosely: check that they say the same"
     return "; ".join(parts)
+
+
+def _details(view) -> str:
+    """The numbers and names that differ, for the one finding of a caption that is no translation."""
+    parts = []
+    source_numbers, target_numbers = number_difference(view)
+    if source_numbers or target_numbers:
+        parts.append(difference([q.text for q in source_numbers], [q.text for q in target_numbers], view))
+    source_names, target_names = name_difference(view)
+    if source_names or target_names:
+        parts.append(difference(source_names, target_names, view))
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -21,23 +21,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..vocabulary import lexicon
-from ..compare import names
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import difference, finding_at
+from .base import difference, finding_at, name_difference
 
 RULE = catalog.rule("name-mismatch")
 
 
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
-        source_text, target_text = lexicon.without_credits(view.source.text), lexicon.without_credits(view.target.text)
-        if view.pair.names is not None:  # found when the pair was scored, names' translations excluded
-            source_only, target_only = list(view.pair.names[0]), list(view.pair.names[1])
-        else:
-            source_only, target_only = names.missing(source_text, target_text, view.source_language,
-                                                     view.target_language)
+        if context.describes_something_else(view.pair):
+            continue  # one finding for a caption that is no translation: meaning-divergence's
+        target_text = lexicon.without_credits(view.target.text)
+        source_only, target_only = name_difference(view)
         if not source_only and not target_only:
             continue
         message = difference(source_only, target_only, view)

@@ -27,21 +27,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compare import dates, numbers
+from ..compare import dates
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import difference, finding_at
+from .base import difference, finding_at, number_difference
 
 RULE = catalog.rule("number-mismatch")
 
 
 def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
-        source_only, target_only = numbers.unmatched(
-            numbers.quantities(view.source.text, view.source_language),
-            numbers.quantities(view.target.text, view.target_language),
-        )
+        if context.describes_something_else(view.pair):
+            continue  # one finding for a caption that is no translation: meaning-divergence's
+        source_only, target_only = number_difference(view)
         if source_only or target_only:
             message = difference([q.text for q in source_only], [q.text for q in target_only], view)
             start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
