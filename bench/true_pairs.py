@@ -274,6 +274,12 @@ EXPECTED = {"name-start": "name-mismatch", "name-middle": "name-mismatch", "name
 
 KINDS = ("name-start", "name-middle", "name-end", "number", "date", "position", "clause", "wrong", "close")
 HALVES = ("design", "held-out")
+LENGTHS = ("4-6", "7-10", "11+")
+
+
+def length_bucket(text: str) -> str:
+    words = len(text.split())
+    return LENGTHS[0] if words <= 6 else LENGTHS[1] if words <= 10 else LENGTHS[2]
 
 
 @dataclass(frozen=True)
@@ -333,6 +339,7 @@ def main() -> None:
     started = time.perf_counter()
     faithful, flagged, found_paired = Counter(), defaultdict(Counter), Counter()
     mutated, caught, doubled = Counter(), Counter(), Counter()
+    by_length, flagged_by_length = Counter(), Counter()
     all_cases = list(cases(pairs, random.Random(0), nearest_others(pairs)))
     laid_out = [article_text(case) for case in all_cases]
     count = len(all_cases)
@@ -342,6 +349,9 @@ def main() -> None:
         if case.kind == "faithful":
             key = (case.half, case.direction)
             faithful[key] += 1
+            length = length_bucket(case.source)
+            by_length[(case.half, length)] += 1
+            flagged_by_length[(case.half, length)] += bool(on_pair)
             for rule in {f.rule for f in on_pair}:
                 flagged[key][rule] += 1
             if on_pair:
@@ -381,6 +391,13 @@ def main() -> None:
         cells = [share(lambda h, r=rule: sum(flagged[(h, d)][r] for d in rows), n) for rule in ("any", *MISMATCH_RULES)]
         print(f"| {name} | {' / '.join(str(n(h)) for h in HALVES)} | " + " | ".join(cells) + " | "
               + share(lambda h: sum(found_paired[(h, d)] for d in rows), n) + " |")
+    print("\nFaithful pairs with a mismatch finding, by the length of the untranslated caption:\n")
+    print("| words | pairs | any |")
+    print("|---|---:|---:|")
+    for length in LENGTHS:
+        n = lambda h, k=length: by_length[(h, k)]  # noqa: E731
+        print(f"| {length} | {' / '.join(str(n(h)) for h in HALVES)} | "
+              + share(lambda h, k=length: flagged_by_length[(h, k)], n) + " |")
     print("\nMutations found by the expected rule (recall):\n")
     print("| direction | " + " | ".join(f"{k} ({EXPECTED[k]})" for k in KINDS) + " |")
     print("|---|" + "---:|" * len(KINDS))
