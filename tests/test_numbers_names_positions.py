@@ -301,3 +301,21 @@ def test_collective_numerals_and_centuries_however_written(left, left_language, 
 def test_a_changed_century_is_reported_and_a_century_is_no_amount():
     assert alone("Une église du VIe siècle", "fr", "Una iglesia del siglo VII", "es") == (["VI"], ["VII"])
     assert alone("Los retos del siglo XXI", "es", "21 challenges", "en") == (["XXI"], ["21"])
+
+
+@pytest.mark.parametrize("left, left_language, right, right_language", [
+    ("Inondations au Mozambique", "fr", "Überschwemmungen in Mosambik", "de"),
+    ("Elecciones en Chequia", "es", "Élections en Tchéquie", "fr"),
+    ("Un barco llega a Islandia", "es", "Een schip bereikt IJsland", "nl"),
+    ("Lluvias en Costa de Marfil", "es", "Pluies en Côte d'Ivoire", "fr"),
+    ("Los estadounidenses votan", "es", "Les Étasuniens votent", "fr"),
+])
+def test_countries_in_every_checked_language_from_cldr(left, left_language, right, right_language):
+    assert names.missing(left, right, left_language, right_language) == ([], [])
+
+
+def test_the_table_of_territories_is_what_cldr_says():
+    from captioncheck.vocabulary import cldr
+
+    assert cldr.TARGET.read_text(encoding="utf-8") == cldr.module_text(), \
+        "run: python -m captioncheck.vocabulary.cldr"

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -35,18 +34,23 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from .. import text as textutil
+from ..vocabulary.folding import fold
 from .numbers import quantities
 from ..vocabulary.openers import SENTENCE_OPENERS
+from ..vocabulary.territory_names import TERRITORIES
 from ..langid.mask import NOUN_CAPITALISING
 from ..langid.words import PANEL, bound_to, frequency
 
-# Each line is one name in several languages; folded forms (see fold()) are compared.
+# Each line is one name in several languages; folded forms (see fold()) are compared. Countries and
+# territories come from CLDR (captioncheck.vocabulary.territory_names): this table holds what CLDR does
+# not, cities, organisations, seas and places, and the short and older forms of countries ("EEUU",
+# "UK", "Costa de Marfil"), each line joined to CLDR's line by a form they share.
 EXONYMS = """
 otan|nato|navo
 onu|un|uno|vn|nazioni unite|nations unies|naciones unidas|united nations|vereinte nationen
 ue|eu|union europeenne|union europea|european union|europaische union|unione europea
-eeuu|ee uu|usa|us|eua|etats unis|estados unidos|united states|vereinigte staaten|stati uniti
-royaume uni|reino unido|united kingdom|uk|vereinigtes konigreich|regno unito
+eeuu|ee uu|usa|us|eua|etats unis
+uk|royaume uni
 fmi|imf|iwf
 oms|who
 bce|ecb|ezb
@@ -74,36 +78,22 @@ naples|napoles|neapel|napoli
 seville|sevilla
 saragosse|zaragoza
 new york|nueva york
-mexique|mexico|messico|mexiko
-ukraine|ucrania|ucraina|ukraina
-russie|rusia|russia|russland
-allemagne|alemania|germany|deutschland|germania|alemanha
-espagne|espana|spain|spanien|spagna|espanha
+ukraina|ukraine
 angleterre|inglaterra|england|inghilterra
-chine|china|cina
-japon|japan|giappone|japao
-roumanie|rumania|romania|rumanien
-pologne|polonia|poland|polen
-norvege|noruega|norway|norwegen|norvegia
-suede|suecia|sweden|schweden|svezia
-finlande|finlandia|finland|finnland
-grece|grecia|greece|griechenland
-turquie|turquia|turkey|turkei|turchia
+turkey|turquie
 crimee|crimea|krim|crimeia
 mer noire|mar negro|black sea|schwarzes meer|mar nero
 maison blanche|casa blanca|white house|weisses haus|casa bianca
-afrique du sud|sudafrica|south africa|sudafrika|africa do sul
-nouvelle zelande|nueva zelanda|new zealand|neuseeland|nuova zelanda|nova zelandia
-pays bas|paises bajos|netherlands|niederlande|paesi bassi|paises baixos|nederland
-republique tcheque|republica checa|czech republic|czechia|tschechien|repubblica ceca|chequia
+republique tcheque|republica checa|czech republic|repubblica ceca|tchequie
 bande de gaza|franja de gaza|gaza strip|gazastreifen|striscia di gaza|faixa de gaza|gaza
 cisjordanie|cisjordania|west bank|westjordanland|cisgiordania
+costa de marfil|ivory coast|elfenbeinkuste|cote d ivoire
 """.strip().splitlines()
 
 # A country or union is often rendered by its adjective ("US President" / "président américain"): the
 # word forms, by the first form of its line above, that count as the name being there.
 DEMONYMS = {
-    "eeuu": r"americ\w*|estadounidense\w*|norteamerican\w*|amerikanisch\w*",
+    "eeuu": r"americ\w*|estadounidense\w*|etasunien\w*|norteamerican\w*|amerikanisch\w*",
     "royaume uni": r"britanni\w*|britanic\w*|british|britisch\w*",
     "ue": r"europ(?:een|eenne|eens|eennes|eo|ea|eos|eas|ean|eans|aisch\w*|ei|ee)",
     "russie": r"russ(?:e|es|o|a|i|ian|ians|isch\w*)|rus(?:o|a|os|as)",
@@ -134,22 +124,41 @@ polish greek turkish israeli palestinian iranian japanese indian canadian mexica
 """.split())
 
 
-_ALNUM_RUN = regex.compile(r"[\p{L}\d]+")
-
-
-@functools.lru_cache(maxsize=1 << 15)
-def fold(value: str) -> str:
-    """Lower case, no accents, letters and digits separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", value.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_ALNUM_RUN.findall(plain))
 
 
 def _exonym_groups() -> dict[str, int]:
-    return {form: number for number, line in enumerate(EXONYMS) for form in line.split("|")}
+    """Each form's group: the hand table's lines and CLDR's names of territories (a line of each that
+    share a form are one group: "eeuu|usa|us" and "etats unis|estados unidos|united states"). A form
+    CLDR gives two territories is left out of both."""
+    seen: dict[str, int] = {}
+    for line in TERRITORIES:
+        for form in line.split("|"):
+            seen[form] = seen.get(form, 0) + 1
+    lines = [line.split("|") for line in EXONYMS]
+    lines += [[form for form in line.split("|") if seen[form] == 1] for line in TERRITORIES]
+    parent = list(range(len(lines)))  # union-find over lines: lines that share a form are one group
+
+    def root(line: int) -> int:
+        while parent[line] != line:
+            parent[line] = parent[parent[line]]
+            line = parent[line]
+        return line
+
+    first: dict[str, int] = {}
+    for number, forms in enumerate(lines):
+        for form in forms:
+            if form in first:
+                parent[root(number)] = root(first[form])
+            else:
+                first[form] = number
+    return {form: root(number) for form, number in first.items()}
 
 
 _GROUPS = _exonym_groups()
+_FORMS_OF: dict[int, list[str]] = {}  # each group's forms
+for _form, _group in _GROUPS.items():
+    _FORMS_OF.setdefault(_group, []).append(_form)
+del _form, _group
 MAX_GROUP_WORDS = max(len(form.split()) for form in _GROUPS)  # the longest known multilingual name, in words
 _DEMONYM_PATTERNS = {_GROUPS[first]: regex.compile(rf"(?<![\p{{L}}\d])(?:{forms})(?![\p{{L}}\d])")
                      for first, forms in DEMONYMS.items()}
@@ -169,7 +178,8 @@ class Name:
     end: int
     text: str
     weak: bool = False
-    initial: bool = False  # the first word of a sentence
+    initial: bool = False  # the first word of a sentence, and no word written as names are (an opener)
+    opens: bool = False  # the first word of a sentence
 
 
 # How many times more often a word's language writes it than any other, for it to be no name.
@@ -292,7 +302,8 @@ def names(text: str, language: str = "und") -> tuple[Name, ...]:
         weak = " " not in name and (run.sentence_start and start == run.start or language in NOUN_CAPITALISING
                                     or any(frequency(name, other) > 0 for other in PANEL))
         opens = run.sentence_start and start == run.start
-        found.append(Name(start, start + len(name), name, weak, initial=opens and not _written_as_a_name(name)))
+        found.append(Name(start, start + len(name), name, weak, initial=opens and " " not in name and not _written_as_a_name(name),
+                          opens=opens))
     for match in _ACRONYM.finditer(text):
         if any(s <= match.start() < e for s, e in written):
             continue  # a Roman numeral read as a number: "el siglo VI"
@@ -463,11 +474,14 @@ def _form_in(form: str, folded_text: str, original: str) -> bool:
 
 
 def _group_present(phrase: str, folded_other: str, other_text: str) -> bool | None:
-    """True/False when ``phrase`` is a known multilingual name; None when it is not one."""
+    """True/False when ``phrase`` is a known multilingual name, or the demonym of one written as a name
+    ("les Étasuniens"); None when it is not one."""
     group = _GROUPS.get(phrase)
     if group is None:
+        group = next((g for g, pattern in _DEMONYM_PATTERNS.items() if pattern.fullmatch(phrase)), None)
+    if group is None:
         return None
-    if any(_form_in(form, folded_other, other_text) for form, g in _GROUPS.items() if g == group):
+    if any(_form_in(form, folded_other, other_text) for form in _FORMS_OF[group]):
         return True
     demonym = _DEMONYM_PATTERNS.get(group)
     return demonym is not None and demonym.search(folded_other) is not None
@@ -602,6 +616,14 @@ def _drop_translations(left: list[tuple[str, Name]], right: list[tuple[str, Name
     return kept_left, kept_right
 
 
+def _openers_against(names: list[tuple[str, Name]], others: list[tuple[str, Name]]) -> list[tuple[str, Name]]:
+    """``names`` without the openers that may be ordinary words (see :class:`Name`), unless ``others``
+    has a name in the same place: one that opens its sentence and is written as names are."""
+    if any(other.opens and not other.initial for _, other in others):
+        return names
+    return [(text, name) for text, name in names if not (name.weak and name.initial)]
+
+
 def same_name(left: str, right: str) -> bool:
     """Whether two names share a significant word (a surname), allowing for spelling."""
     right_words = [w for w in fold(right).split() if w not in NOT_NAMES]
@@ -641,7 +663,7 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
                 partial = len(absent) < len(written) and (
                     written[-1] not in absent or absent == [written[-1]] and _descriptor(written[-1], language,
                                                                                        bound=False))
-                out.append((" ".join(absent), replace(name, weak=True, initial=False) if partial else name))
+                out.append((" ".join(absent), replace(name, weak=True, initial=False, opens=False) if partial else name))
         return out
 
     left_absent = side(left, left_language, right, right_language)
@@ -650,10 +672,12 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
         left_absent, right_absent = _drop_local_acronyms(left_absent, right_absent, left_language, right_language)
     if translated is not None and left_absent and right_absent:
         left_absent, right_absent = _drop_translations(left_absent, right_absent, translated, by_sound=True)
-    # Two sentences that open with words of no name's spread ("Saluez", "Saludad"; "Desconfiad",
-    # "Méfiez-vous", which the encoder does not relate) have swapped no names: two lone surnames that open
-    # both sides ("Scholz ..." / "Sunak ...") are missed, a full name on either side is not.
-    mid_sentence = any(not (n.weak and n.initial) for _, n in left_absent + right_absent)
-    if left_absent and right_absent and mid_sentence:
+    # A sentence's opener that may be an ordinary word ("Pluies", "Lander") counts only against a name
+    # that opens the other sentence and is written as names are ("Tom"): two sentences that open with
+    # such words ("Saluez", "Saludad"; "Desconfiad", "Méfiez-vous", which the encoder does not relate)
+    # have swapped no names, and two lone surnames that open both sides ("Scholz ..." / "Sunak ...")
+    # are missed, while a full name on either side is not.
+    left_absent, right_absent = _openers_against(left_absent, right_absent), _openers_against(right_absent, left_absent)
+    if left_absent and right_absent:
         return [t for t, _ in left_absent], [t for t, _ in right_absent]
     return [t for t, n in left_absent if not n.weak], [t for t, n in right_absent if not n.weak]
