@@ -82,11 +82,20 @@ class Context:
         or a divergent one that shares nothing with it. Such a pair gets one finding,
         ``meaning-divergence``, whose message carries the numbers and names that differ; the detail rules
         leave it alone."""
-        return pair.crossed is not None or (
-            divergent(pair.similarity, pair.cosine, pair.structural, self.divergence_threshold, pair.distinct_cosine)
-            and shares_nothing(pair.cosine, pair.distinct_cosine, pair.alignment,
-                               lexicon.content(self.document.segments[pair.source].text),
-                               lexicon.content(self.document.segments[pair.target].text)))
+        return (pair.source, pair.target) in self._something_else
+
+    @functools.cached_property
+    def _something_else(self) -> frozenset[tuple[int, int]]:
+        """The pairs of :meth:`describes_something_else`, judged once for the five rules that ask."""
+        segments = self.document.segments
+        return frozenset(
+            (pair.source, pair.target) for pair in self.pairs
+            if pair.crossed is not None or (
+                divergent(pair.similarity, pair.cosine, pair.structural, self.divergence_threshold,
+                          pair.distinct_cosine)
+                and shares_nothing(pair.cosine, pair.distinct_cosine, pair.alignment,
+                                   lexicon.content(segments[pair.source].text),
+                                   lexicon.content(segments[pair.target].text))))
 
     def prose_segments(self) -> list[Segment]:
         return [s for s in self.document.segments if s.kind in PROSE_KINDS]

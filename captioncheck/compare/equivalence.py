@@ -167,7 +167,7 @@ SHARED_WORDS_MIN = 3  # content words each side needs for the share to say anyth
 
 
 def shares_nothing(cosine: float, distinct_cosine: float | None, alignment: Alignment | None,
-                   left: str = "", right: str = "") -> bool:
+                   left: str, right: str) -> bool:
     """Whether two sides of a pair describe different things: far apart as sentences, and with next to
     no word in common (another photo's caption), rather than a translation that is loose or wrong in
     a detail. ``left`` and ``right`` are the texts the alignment's spans are in: a word written alike on

@@ -124,8 +124,6 @@ polish greek turkish israeli palestinian iranian japanese indian canadian mexica
 """.split())
 
 
-
-
 def _exonym_groups() -> dict[str, int]:
     """Each form's group: the hand table's lines and CLDR's names of territories (a line of each that
     share a form are one group: "eeuu|usa|us" and "etats unis|estados unidos|united states"). A form

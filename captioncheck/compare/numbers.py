@@ -433,7 +433,8 @@ def quantities(text: str, language: str = "und") -> tuple[Quantity, ...]:
     # centuries and collective numerals first: their digits and words are read as they read them
     special = _centuries(text) if _CENTURY_WORD_AROUND.search(text) else []
     special += _collectives(text, language)
-    found = [q for q in found if not _overlaps(sorted((s.start, s.end) for s in special), q.start, q.end)] + special
+    special_spans = sorted((q.start, q.end) for q in special)
+    found = [q for q in found if not _overlaps(special_spans, q.start, q.end)] + special
     taken = sorted((q.start, q.end) for q in found)
     found += [q for q in _written(text, language) if not _overlaps(taken, q.start, q.end)]
     # (the words before a number, not the whole text before it: linear in the number of numbers)
