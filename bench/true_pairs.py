@@ -331,7 +331,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
     parser.add_argument("--show", default="",
                         help="print the faithful cases that get this rule (or 'missed:KIND', 'unpaired' for faithful "
-                             "captions not found and paired, or 'same-language')")
+                             "captions not found and paired, 'doubled:KIND' for mutated pairs with more "
+                             "than one finding, or 'same-language')")
     args = parser.parse_args()
     pairs = load_pairs(args.eval_dir)
     if args.limit:
@@ -371,6 +372,9 @@ def main() -> None:
             hit = any(f.rule == EXPECTED[case.kind] for f in on_pair)
             caught[key3] += hit
             doubled[key3] += len(on_pair) > 1
+            if len(on_pair) > 1 and args.show == f"doubled:{case.kind}" and case.half == "design":
+                print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
+                      + "; ".join(f"{f.rule}: {f.message}" for f in on_pair))
             if not hit and args.show == f"missed:{case.kind}" and case.half == "design":
                 print(f"[{case.direction}] {case.source!r} / {case.target!r}: "
                       + "; ".join(f"{f.rule}: {f.message}" for f in findings))

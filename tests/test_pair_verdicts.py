@@ -86,6 +86,20 @@ def test_a_wrong_caption_is_one_finding_that_names_the_numbers_and_names_that_di
     assert "Veinticinco in line 3, 52 in line 4" in finding.message and "Emmanuel Macron" in finding.message
 
 
+@pytest.mark.parametrize(("source", "target"), [
+    ("Ana acaricia al gato.", "Julien n'était pas content."),
+    ("Su hija tiene doce años.", "Il pleut sur Lyon."),
+])
+def test_a_short_caption_far_from_its_neighbour_is_one_finding_however_few_its_words(
+        source: str, target: str, checker: Checker):
+    # two or three content words a side are too few for the word alignment to say what they share, and
+    # it pairs words by chance; a cosine this low says it on its own
+    row = {"source_language": "es", "target_language": "fr", "source": source, "target": target}
+    report = checker.check_text(_article(row), "text", "pair.txt")
+    [finding] = [f for f in report.findings if f.rule in MISMATCH_RULES]
+    assert finding.rule == "meaning-divergence" and "describes something else" in finding.message
+
+
 def test_the_distinct_cosine_leaves_out_what_both_sides_copy():
     from captioncheck.compare.equivalence import without_shared
 

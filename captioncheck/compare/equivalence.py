@@ -164,6 +164,11 @@ UNRELATED_COSINE = 0.45
 # their difference is the city's name, not the whole caption.
 SHARED_WORDS_MAX = 0.25
 SHARED_WORDS_MIN = 3  # content words each side needs for the share to say anything
+# Below this cosine no translation was seen at all (design half of the Tatoeba pairs: no faithful pair
+# and no pair with one name or number changed; 83% of other pairs' captions), whatever the word
+# alignment says: on short or unrelated sentences it pairs words by chance ("Tom drew his gun and
+# shot." / "Je suis garé en double-file.").
+NOTHING_IN_COMMON_COSINE = 0.15
 
 
 def shares_nothing(cosine: float, distinct_cosine: float | None, alignment: Alignment | None,
@@ -175,7 +180,7 @@ def shares_nothing(cosine: float, distinct_cosine: float | None, alignment: Alig
     closest = cosine if distinct_cosine is None else min(cosine, distinct_cosine)
     if closest >= UNRELATED_COSINE:
         return False
-    if alignment is None:
+    if alignment is None or closest < NOTHING_IN_COMMON_COSINE:
         return True
     if min(len(alignment.left.best), len(alignment.right.best)) < SHARED_WORDS_MIN:
         return False  # "Is Tom over there with you?" has one content word: too few to tell
