@@ -1,4 +1,5 @@
 """Markdown and HTML readers: what becomes a segment, of which kind, at which file position."""
+import pytest
 
 from captioncheck.document import Kind
 
@@ -152,3 +153,37 @@ def test_italics_and_cite_are_set_apart_in_both_markups_and_a_figure_credit_is_n
     markdown = "# Le festival\n\nIl revoit *Legend of the Sword* et lit\n_The Dawn of the New Everything_ avec **plaisir**.\n"
     paragraph = document_from(markdown, "article.md", "markdown").segments[1]
     assert [paragraph.text[a:b] for a, b in paragraph.titles] == ["Legend of the Sword", "The Dawn of the New Everything"]
+
+
+_CAPTION_LINES = {
+    "name and agency": ("Jalal MORCHIDI / EFE - Veinticinco rescatistas buscan supervivientes en Amizmiz, el sábado.",
+                        "Jalal MORCHIDI / EFE - Vingt-cinq secouristes cherchent des survivants à Amizmiz, samedi."),
+    "icon text and agency": ("Jalal MORCHIDI / EFE - Veinticinco rescatistas buscan supervivientes en Amizmiz.",
+                             "photo_camera Jalal MORCHIDI / EFE - Vingt-cinq secouristes cherchent des survivants à Amizmiz."),
+    "agency only": ("EFE - Veinticinco rescatistas buscan supervivientes en Amizmiz, el sábado.",
+                    "EFE - Vingt-cinq secouristes cherchent des survivants à Amizmiz, samedi."),
+    "credit after": ("Veinticinco rescatistas buscan supervivientes en Amizmiz. (Foto: EFE)",
+                     "Vingt-cinq secouristes cherchent des survivants à Amizmiz. (Photo : EFE)"),
+    "no credit": ("Veinticinco rescatistas buscan supervivientes en Amizmiz, el sábado.",
+                  "Vingt-cinq secouristes cherchent des survivants à Amizmiz, samedi."),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_CAPTION_LINES))
+def test_a_markdown_caption_pair_on_consecutive_lines_reads_as_the_plain_text_article(shape: str, checker):
+    spanish, french = _CAPTION_LINES[shape]
+    article = ("# Séisme au Maroc : les secours fouillent les décombres à Amizmiz\n\n"
+               "Les équipes de secours poursuivent leurs recherches dans les villages de l'Atlas, où des "
+               "centaines de maisons se sont effondrées.\n\n"
+               f"{spanish}\n{french}\n\n"
+               "Les autorités marocaines ont annoncé trois jours de deuil national. L'aide internationale "
+               "commence à arriver dans les zones les plus touchées.\n")
+    as_markdown = checker.check_text(article, "markdown", "article.md")
+    as_text = checker.check_text(article.replace("# ", "", 1), "text", "article.txt")
+    caption_lines = lambda report: [(*s.position(0), s.text) for s in report.document.segments  # noqa: E731
+                                    if s.line in (5, 6)]
+    assert caption_lines(as_markdown) == caption_lines(as_text)
+    assert [column for line, column, _ in caption_lines(as_markdown) if line == 6] == [1]
+    found = lambda report: sorted((f.rule, f.line, f.column) for f in report.findings)  # noqa: E731
+    assert found(as_markdown) == found(as_text)
+    assert [f.rule for f in as_markdown.findings if f.line == 5] == ["untranslated-segment"]

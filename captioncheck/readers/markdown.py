@@ -6,8 +6,10 @@ the file an error, as it would for a site generator; code blocks and inline code
 an image's alt text and title, the text beside an image in its paragraph (the usual italic line under
 it), an italic-only paragraph right after an image, the ``caption``/``alt``/``title`` of a Hugo
 ``{{< figure >}}`` shortcode or a Jekyll ``{% include figure.html %}``, and raw HTML figures
-(``<figure>``, ``<img alt>``, ``<figcaption>``), read by the HTML reader in place. The first level-one heading is the title. Positions are those of the
-original file, front matter included.
+(``<figure>``, ``<img alt>``, ``<figcaption>``), read by the HTML reader in place. The first level-one heading is the title. A
+paragraph's lines are one segment when they are wrapped prose, and segments of their own where a
+line ends a sentence or has a caption's shape (a caption written under its translation, a credit
+line), as in a plain-text article. Positions are those of the original file, front matter included.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..errors import InputError
 from ..suppressions import Suppression, parse_directive, ranges
 from .builder import LineIndex, SegmentBuilder
 from .html import read_fragment
-from .structure import Parsed, RawSegment, repeats
+from .structure import Parsed, RawSegment, breaks_between_lines, repeats
 
 _FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?P=fence)[ \t]*(?:\n|\Z)", regex.DOTALL)
 _COMMENT = regex.compile(r"<!--(?P<body>.*?)-->", regex.DOTALL)
@@ -102,6 +104,8 @@ class _Reader:
         has_image = any(child.type == "image" for child in children)
         only_emphasis = _only_emphasis(children)
         builder = SegmentBuilder(self.index)
+        done: list[SegmentBuilder] = []  # the paragraph's segments before ``builder``
+        breaks, line_end = self._segment_breaks(token), 0
         emphasis: list[int] = []  # where each open emphasis starts in the builder's text
         for child in children:
             if child.type in ("em_open", "strong_open"):
@@ -113,7 +117,12 @@ class _Reader:
             elif child.type == "text":
                 cursor = self._text(child.content, builder, cursor)
             elif child.type in ("softbreak", "hardbreak"):
-                builder.space()
+                if line_end in breaks:
+                    done.append(builder)
+                    builder, emphasis = SegmentBuilder(self.index), []
+                else:
+                    builder.space()
+                line_end += 1
             elif child.type == "code_inline":
                 at = self.text.find(child.content, cursor)
                 cursor = at + len(child.content) if at >= 0 else cursor
@@ -125,9 +134,17 @@ class _Reader:
             kind = Kind.CAPTION
         if caption_under_image:
             self.block -= 1  # the caption line under an image fills the image's slot
-        self.emit(builder, kind)
+        for line in (*done, builder):
+            self.emit(line, kind)
         self.after_image = has_image
         self.block += 1
+
+    def _segment_breaks(self, token: Token) -> frozenset[int]:
+        """Which of the paragraph's line ends end a segment (:func:`breaks_between_lines`)."""
+        if not token.map or token.map[1] - token.map[0] < 2:
+            return frozenset()
+        return breaks_between_lines(
+            self.text[self.offset_of_line(token.map[0]):self.offset_of_line(token.map[1])].splitlines())
 
     def _text(self, content: str, builder: SegmentBuilder, cursor: int) -> int:
         """Text, with figure shortcodes in it turned into captions of their own."""

@@ -6,9 +6,8 @@ import regex
 
 from ..document import Piece
 from ..suppressions import Suppression, parse_directive, unknown
-from .structure import Parsed, RawSegment, has_caption_shape
+from .structure import Parsed, RawSegment, is_wrapped_paragraph
 
-WRAPPED_LINE_MIN_CHARS = 40
 _MARKER = regex.compile(r"^\s*(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$",
                         regex.IGNORECASE)
 _TRAILING_MARKER = regex.compile(
@@ -58,17 +57,6 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     return blocks
 
 
-def _is_wrapped(lines: list[str]) -> bool:
-    """A block whose lines are one hard-wrapped paragraph rather than lines of their own."""
-    if len(lines) < 2 or any(has_caption_shape(line) for line in lines):
-        return False
-    inner = [line.rstrip() for line in lines[:-1]]
-    if any(len(line) < WRAPPED_LINE_MIN_CHARS for line in inner):
-        return False
-    open_ended = sum(1 for line in inner if not line.endswith((".", "!", "?", "…", ":", "»", '"', "”")))
-    return open_ended * 2 >= len(inner)
-
-
 def _piece(lines: list[str], number: int) -> tuple[str, Piece, int]:
     line = lines[number]
     stripped = line.strip()
@@ -80,7 +68,7 @@ def read_plaintext(text: str) -> Parsed:
     lines, suppressions = _markers(split_lines(text))
     raw: list[RawSegment] = []
     for block_number, block in enumerate(_blocks(lines)):
-        if _is_wrapped([lines[n] for n in block]):
+        if is_wrapped_paragraph([lines[n] for n in block]):
             parts, pieces, offset = [], [], 0
             for n in block:
                 stripped, piece, length = _piece(lines, n)

@@ -50,8 +50,37 @@ def repeats(text: str, earlier: str | None) -> bool:
     return earlier is not None and " ".join(text.split()).casefold() == " ".join(earlier.split()).casefold()
 
 
+WRAPPED_LINE_MIN_CHARS = 40  # a line shorter than this ends a line of its own, not a wrapped one
+
+
 def has_caption_shape(text: str) -> bool:
     return bool(lexicon.find_credits(text) or lexicon.find_icons(text) or lexicon.find_ui_labels(text))
+
+
+def is_wrapped_paragraph(lines: list[str]) -> bool:
+    """Whether the lines of a block (a plain-text block, a Markdown paragraph) are one hard-wrapped
+    paragraph, to be read as one segment, rather than lines of their own (a caption under its
+    translation, a credit line): no line has a caption's shape, the lines before the last are long, and
+    at least half of them stop mid-sentence."""
+    if len(lines) < 2 or any(has_caption_shape(line) for line in lines):
+        return False
+    inner = [line.rstrip() for line in lines[:-1]]
+    if any(len(line) < WRAPPED_LINE_MIN_CHARS for line in inner):
+        return False
+    open_ended = sum(1 for line in inner if not line.endswith((".", "!", "?", "…", ":", "»", '"', "”")))
+    return open_ended * 2 >= len(inner)
+
+
+def breaks_between_lines(lines: list[str]) -> frozenset[int]:
+    """The line ends of a Markdown paragraph that end a segment (``i``: after ``lines[i]``). Markdown
+    joins a paragraph's lines, but a caption under its translation, or a credit line, is a line of its
+    own, as in a plain-text block: a paragraph that is not hard-wrapped prose
+    (:func:`is_wrapped_paragraph`) ends a segment where a line ends a sentence or where either line has
+    a caption's shape, and keeps a sentence that runs on to the next line whole."""
+    if len(lines) < 2 or is_wrapped_paragraph(lines):
+        return frozenset()
+    return frozenset(i for i in range(len(lines) - 1)
+                     if _ends_like_prose(lines[i]) or has_caption_shape(lines[i]) or has_caption_shape(lines[i + 1]))
 
 
 def _ends_like_prose(text: str) -> bool:
