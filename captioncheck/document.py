@@ -41,6 +41,7 @@ class Segment:
     pieces: tuple[Piece, ...]
     block: int = 0  # segments of one block (lines without a blank between, one figure) share it
     titles: tuple[tuple[int, int], ...] = ()  # (start, end) of text the markup sets apart: italics, cite
+    alt_text: bool = False  # an HTML image's alt text: checked for its language, never paired
 
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in :attr:`text`."""

@@ -33,6 +33,7 @@ from .compare.alignment import WordVectors, align, content_words
 from .context import PROSE_KINDS, Pair
 from .document import Document, Kind, Segment
 from .embeddings import Encoder
+from .compare.calibration import THRESHOLD
 from .compare.equivalence import evaluate, texts_to_encode
 from .langid import Detection
 
@@ -53,7 +54,8 @@ CAPTION_REACH = 60
 ADJACENT_BONUS = 0.1
 SHARED_CREDIT_BONUS = 0.1
 MIN_SCORE = 0.45
-# Paragraphs on one topic resemble each other; outside captions a pair needs a translation's cosine.
+# Paragraphs on one topic resemble each other, and a caption resembles the paragraph that tells its
+# story: unless both sides are captions, a pair needs a translation's cosine.
 MIN_PROSE_COSINE = 0.65
 
 
@@ -161,10 +163,11 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
                   word_vectors: Callable[[], WordVectors]) -> tuple[Pair, ...]:
     """The pairs of ``document``; the factories are called only when there is something to pair."""
     segments = document.segments
-    sources = [s for s in segments if s.id in foreign and s.kind in PROSE_KINDS]
+    # An image's alt text is read by those who cannot see the page's captions: never a pair's side.
+    sources = [s for s in segments if s.id in foreign and s.kind in PROSE_KINDS and not s.alt_text]
     if not sources:
         return ()
-    eligible = {t.id for t in segments if t.kind in PROSE_KINDS and t.id not in foreign
+    eligible = {t.id for t in segments if t.kind in PROSE_KINDS and t.id not in foreign and not t.alt_text
                 and detections[t.id].language in (language, "und")}
     credit_cache: dict[int, set[str]] = {}
 
@@ -216,8 +219,8 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
             bonus = ADJACENT_BONUS if abs(target - source_id) == 1 else 0.0
             if credits(source_id) & credits(target):
                 bonus += SHARED_CREDIT_BONUS
-            prose = Kind.CAPTION not in (segments[source_id].kind, segments[target].kind)
-            if value + bonus >= MIN_SCORE and not (prose and value < MIN_PROSE_COSINE):
+            both_captions = segments[source_id].kind is Kind.CAPTION is segments[target].kind
+            if value + bonus >= MIN_SCORE and (both_captions or value >= MIN_PROSE_COSINE):
                 scored.append((-(value + bonus), source_id, target, value))
     used = set(taken) | set(structural)
     for _, source_id, target_id, value in sorted(scored):
@@ -247,6 +250,11 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
         equivalence, omission, distinct = evaluate(max(value, 0.0), contents[source_id], contents[target_id],
                                                    source_language, language, alignment, encoder_factory(),
                                                    name_gap)
+        if not slot and equivalence < THRESHOLD:
+            # Outside its slot a caption pairs with the nearest caption that resembles it; when that one
+            # does not translate it (another photo's caption about the same place), it has no translation
+            # here, and a verdict on the two would only report that they differ.
+            continue
         pairs.append(Pair(source_id, target_id, round(equivalence, 4), round(value, 4), structural=slot,
                           alignment=alignment, names=(tuple(name_gap[0]), tuple(name_gap[1])),
                           omission=omission, distinct_cosine=round(distinct, 4),

@@ -54,7 +54,7 @@ def _cut(segment: RawSegment, start: int, end: int) -> RawSegment:
             pieces.insert(0, Piece(0, piece.line, piece.column + start - piece.offset))
     titles = tuple((s - start, min(e, start + len(text)) - start) for s, e in segment.titles
                    if start <= s < start + len(text))
-    return RawSegment(text, tuple(pieces), segment.block, segment.kind, titles)
+    return RawSegment(text, tuple(pieces), segment.block, segment.kind, titles, segment.alt_text)
 
 
 def _units(segment: RawSegment, starts: list[int]) -> list[tuple[int, int]]:

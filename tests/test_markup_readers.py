@@ -187,3 +187,30 @@ def test_a_markdown_caption_pair_on_consecutive_lines_reads_as_the_plain_text_ar
     found = lambda report: sorted((f.rule, f.line, f.column) for f in report.findings)  # noqa: E731
     assert found(as_markdown) == found(as_text)
     assert [f.rule for f in as_markdown.findings if f.line == 5] == ["untranslated-segment"]
+
+
+def _two_figures(alt: str) -> str:
+    return ('<!DOCTYPE html>\n<html lang="fr"><body><article>\n'
+            "<h1>Séisme au Maroc : les secours fouillent les décombres à Amizmiz</h1>\n"
+            "<p>Les équipes de secours poursuivent leurs recherches dans les villages de l'Atlas, où des centaines "
+            "de maisons se sont effondrées.</p>\n"
+            f'<figure><img src="a.jpg" alt="{alt}">\n<figcaption>Veinticinco rescatistas buscan supervivientes '
+            "entre los escombros en Amizmiz, el sábado.</figcaption></figure>\n"
+            f'<figure><img src="b.jpg" alt="{alt}">\n<figcaption>Cinquante-deux secouristes cherchent des '
+            "survivants dans les décombres à Amizmiz, samedi.</figcaption></figure>\n"
+            "<p>Les autorités marocaines ont annoncé trois jours de deuil national. L'aide internationale commence "
+            "à arriver dans les zones les plus touchées.</p>\n</article></body></html>\n")
+
+
+@pytest.mark.parametrize("alt", ["", "Secouristes à Amizmiz", "Rescatistas en Amizmiz buscan supervivientes"])
+def test_an_image_alt_text_is_never_a_caption_translation_and_is_checked_on_its_own(alt: str, checker):
+    report = checker.check_text(_two_figures(alt), "html", "seisme.html")
+    found = sorted((f.rule, f.line, f.related_segment is not None) for f in report.findings)
+    # the captions stand on lines 6 (Spanish) and 8 (French), the images' alt texts on lines 5 and 7
+    expected = [("number-mismatch", 8, True), ("untranslated-segment", 6, True)]
+    if alt.startswith("Rescatistas"):  # an untranslated alt text is reported, alone
+        expected += [("untranslated-segment", 5, False), ("untranslated-segment", 7, False)]
+        assert all("alt text" in f.message for f in report.findings if f.line in (5, 7))
+    assert found == sorted(expected)
+    number = next(f for f in report.findings if f.rule == "number-mismatch")
+    assert "Veinticinco" in number.message and "Cinquante-deux" in number.message

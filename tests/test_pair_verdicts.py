@@ -204,18 +204,19 @@ def test_captions_swapped_between_two_photos_are_reported_naming_the_other_capti
 
 
 def test_captions_swapped_between_two_html_figures_are_placed_by_line_and_column(checker):
-    """An alt text and its figcaption share a line: the message says which column it means."""
+    """An image's title (the caption some themes show) and its figcaption share a line: the message says
+    which column it means."""
     source_language, language, source1, target1, source2, target2 = _two_photo_rows()[0]
     title, body = NEWS_BODY[language]
-    figures = [f'<figure><img src="{n}.jpg" alt="{source}"><figcaption>{target}</figcaption></figure>'
+    figures = [f'<figure><img src="{n}.jpg" title="{source}"><figcaption>{target}</figcaption></figure>'
                for n, (source, target) in enumerate(((source1, target2), (source2, target1)))]
     html = (f'<html lang="{language}"><body><article>\n<h1>{title}</h1>\n{figures[0]}\n<p>{body}</p>\n'
             f'{figures[1]}\n<p>{body}</p>\n</article></body></html>\n')
     report = checker.check_text(html, "html", "two.html")
     divergent = [f for f in report.findings if f.rule == "meaning-divergence"]
     assert [f.line for f in divergent] == [3, 5]
-    first_alt = figures[0].index("alt=") + len('alt="') + 1
-    second_alt = figures[1].index("alt=") + len('alt="') + 1
+    first_alt = figures[0].index("title=") + len('title="') + 1
+    second_alt = figures[1].index("title=") + len('title="') + 1
     assert divergent[0].message == (f"line 3, column {divergent[0].column} does not translate line 3, column "
                                     f"{first_alt}: it translates line 5, column {second_alt}, another photo's caption")
 

@@ -52,7 +52,8 @@ def test_seed_article_fixed_is_clean(seed_article: Path, tmp_path: Path):
 
 
 def _seed_as_markdown_and_html(seed_article: Path, tmp_path: Path) -> tuple[Path, dict, Path, dict]:
-    """The seed article as Markdown (image alt + italic caption line) and as HTML (figure, nav, footer),
+    """The seed article as Markdown (image alt + italic caption line) and as HTML (a figure with both
+    captions, nav, footer),
     with, for each, where its lines 5, 6 and 34 went."""
     import html
 
@@ -67,8 +68,8 @@ def _seed_as_markdown_and_html(seed_article: Path, tmp_path: Path) -> tuple[Path
     md.append(line(34))
     page = ["<!DOCTYPE html>", '<html lang="fr">', "<body>",
             '<nav><a href="/">Accueil</a> <a href="/politique">Plus dans Politique</a></nav>', "<article>",
-            f"<h1>{html.escape(line(1))}</h1>", f"<p>{html.escape(line(3))}</p>", "<figure>",
-            f'<img src="nato.jpg" alt="{html.escape(line(5))}">', f"<figcaption>{html.escape(line(6))}</figcaption>",
+            f"<h1>{html.escape(line(1))}</h1>", f"<p>{html.escape(line(3))}</p>", '<figure><img src="nato.jpg" alt="">',
+            f"<figcaption><p>{html.escape(line(5))}</p>", f"<p>{html.escape(line(6))}</p></figcaption>",
             "</figure>"]
     html_lines = {5: 9, 6: 10}
     page += [f"<p>{html.escape(line(n))}</p>" for n in body]

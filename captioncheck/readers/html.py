@@ -21,7 +21,7 @@ Nesting costs nothing per level: the reader keeps counters, not searches of the 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 import regex
@@ -285,6 +285,8 @@ class _Tokenizer(HTMLParser):
             builder.add(value, start + at if at >= 0 else start)
             block = self.figure_block if self.figure_block is not None else self.block
             segment = builder.build(block, Kind.CAPTION)
+            if segment is not None and name == "alt":
+                segment = replace(segment, alt_text=True)
             if segment is not None:
                 self._emit(segment, self._furniture(), 1.0 if self.counts["link"] else 0.0)
         if self.figure_block is None:

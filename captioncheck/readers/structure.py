@@ -42,6 +42,9 @@ class RawSegment:
     # ``<cite>``, ``*...*``): newsrooms italicise the titles of works and the words they leave in
     # another language on purpose.
     titles: tuple[tuple[int, int], ...] = ()
+    # An HTML image's ``alt`` text: written for those who cannot see the image, not shown beside it, so
+    # it is checked for its language but is no caption's translation, nor has one.
+    alt_text: bool = False
 
 
 def repeats(text: str, earlier: str | None) -> bool:
@@ -121,7 +124,8 @@ def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
 
     _spread_captions(raw, kinds)
     return tuple(
-        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block, titles=r.titles)
+        Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block, titles=r.titles,
+                alt_text=r.alt_text)
         for i, (r, kind) in enumerate(zip(raw, kinds))
     )
 

@@ -41,7 +41,8 @@ def check(context: Context) -> Iterator[Finding]:
         partner = context.partner(segment.id)
         if partner is None and detection.confidence < LONE_MIN_CONFIDENCE:
             continue  # no translation beside it to vouch for it, and the detector is unsure
-        message = (f"{segment.kind.value} is in {describe(detection.language)}, "
+        what = "image description (alt text)" if segment.alt_text else segment.kind.value
+        message = (f"{what} is in {describe(detection.language)}, "
                    f"the article is in {describe(context.language)}")
         if partner is not None:
             here, there = place(segment, segments[partner]), place(segments[partner], segment)
