@@ -40,6 +40,9 @@ class Finding:
     related_segment: int | None = None
     language: str | None = None
     score: float | None = None
+    # What differs on the other side of a pair, as (line, column, end_line, end_column) in the file:
+    # the source's 25 where the translation (the finding's span) says 52. None: the whole other side.
+    related_span: tuple[int, int, int, int] | None = None
 
     @property
     def sort_key(self) -> tuple:

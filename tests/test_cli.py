@@ -48,7 +48,7 @@ def test_json_contract():
     assert set(first["segments"][0]) == {"id", "line", "end_line", "kind", "language", "confidence", "text"}
     assert set(first["findings"][0]) == {
         "rule", "code", "severity", "line", "column", "end_line", "end_column", "segment", "related_segment",
-        "language", "message", "score"}
+        "language", "message", "score", "related_span"}
     assert document["files"][1]["findings"] == []
 
 

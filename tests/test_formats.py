@@ -40,6 +40,18 @@ def test_sarif_validates_against_the_official_schema(tmp_path: Path):
     assert all(len(r["partialFingerprints"]["captioncheck/v1"]) == 32 for r in run["results"])
 
 
+def test_json_and_sarif_carry_what_differs_on_both_sides_of_a_pair():
+    line5 = PAIRS.read_text(encoding="utf-8").splitlines()[4]
+    column = line5.index("40") + 1  # the source's 40, against the translation's 14 on line 6
+    document = json.loads(run_cli("--format", "json", str(PAIRS)).stdout)
+    [number] = [f for f in document["files"][0]["findings"] if f["rule"] == "number-mismatch" and f["line"] == 6]
+    assert number["related_span"] == {"line": 5, "column": column, "end_line": 5, "end_column": column + 1}
+    [result] = [r for r in _sarif(str(PAIRS))["runs"][0]["results"]
+                if r["ruleId"] == "number-mismatch" and r["locations"][0]["physicalLocation"]["region"]["startLine"] == 6]
+    region = result["relatedLocations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 5, "startColumn": column, "endLine": 5, "endColumn": column + 2}
+
+
 def _sarif(*args: str, cwd: Path | None = None) -> dict:
     return json.loads(run_cli("--format", "sarif", *args, cwd=cwd).stdout)
 
@@ -152,16 +164,35 @@ def test_the_report_writer_is_json_dumps_with_an_indent_byte_for_byte(value):
     assert dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
-def test_a_pair_finding_shows_both_captions_with_the_difference_marked():
+def test_a_pair_finding_shows_both_captions_with_the_difference_marked_on_both():
     out = run_cli(str(PAIRS)).stdout.decode()
-    block = out.split(f"{PAIRS}:6:31: error number-mismatch [CC202] 40 in line 5, 14 in line 6\n", 1)[1]
-    source, target, marks = block.splitlines()[:3]
+    block = out.split(f"{PAIRS}:6:31: error number-mismatch [CC202] line 5 says 40 where line 6 says 14\n", 1)[1]
+    source, source_marks, target, target_marks = block.splitlines()[:4]
     assert source.startswith("    5 | ") and "Más de 40 drones" in source
     assert target.startswith("    6 | ") and "Plus de 14 drones" in target
-    assert marks.split("|")[1].strip() == "^^" and target[marks.index("^"):marks.index("^") + 2] == "14"
+    for text, marks, number in ((source, source_marks, "40"), (target, target_marks, "14")):
+        assert marks.split("|")[1].strip() == "^^" and text[marks.index("^"):marks.index("^") + 2] == number
+
+
+def test_what_differs_far_into_a_long_caption_is_shown_and_marked_on_both_lines(tmp_path):
+    clause = "rescatistas y voluntarios llegados de toda la región buscan supervivientes entre los escombros"
+    french = "secouristes et bénévoles venus de toute la région cherchent des survivants dans les décombres"
+    article = tmp_path / "long.txt"
+    article.write_text(
+        "Séisme au Maroc : les secours fouillent les décombres dans les villages de l'Atlas\n\n"
+        "Les équipes de secours poursuivent leurs recherches dans les villages, où des centaines de maisons "
+        "se sont effondrées pendant la nuit.\n\n"
+        f"Fadel SENNA / AFP - Un grupo de {clause} de Amizmiz, donde murieron 25 personas el sábado.\n"
+        f"Fadel SENNA / AFP - Un groupe de {french} d'Amizmiz, où 52 personnes sont mortes samedi.\n\n"
+        "Les autorités marocaines ont annoncé trois jours de deuil national.\n", encoding="utf-8")
+    out = run_cli(str(article)).stdout.decode()
+    block = out.split("error number-mismatch [CC202] line 5 says 25 where line 6 says 52\n", 1)[1]
+    lines = block.splitlines()[:4]
+    for text, marks, number in ((lines[0], lines[1], "25"), (lines[2], lines[3], "52")):
+        assert len(text) < 120 and text[marks.index("^"):marks.rindex("^") + 1] == number
 
 
 def test_a_position_that_says_its_side_is_not_repeated():
     out = run_cli(str(DATA / "en-pairs-from-es.txt")).stdout.decode()
     assert "left (left)" not in out and "right (right)" not in out
-    assert "is right (dcha.) in line 15, left in line 16" in out
+    assert "line 15 says right (dcha.) for Carlos Mazón where line 16 says left\n" in out

@@ -52,12 +52,12 @@ def test_the_report_shows_every_finding_and_loads_nothing_else(browser, tmp_path
     assert "not checked: no such file or directory" in page.locator("p.error").inner_text()
 
 
-def test_a_pair_finding_puts_both_captions_side_by_side_with_the_difference_marked(browser, tmp_path: Path):
+def test_a_pair_finding_puts_both_captions_side_by_side_with_the_difference_marked_on_both(browser, tmp_path: Path):
     page, _, _ = _open(browser, _report(tmp_path, PAIRS))
     finding = page.locator("article.finding[data-rule='number-mismatch']").first
     source, target = finding.locator(".side.source"), finding.locator(".side.target")
     assert "Más de 40 drones" in source.inner_text() and "Plus de 14 drones" in target.inner_text()
-    assert target.locator("mark").inner_text() == "14"
+    assert source.locator("mark").inner_text() == "40" and target.locator("mark").inner_text() == "14"
     source_box, target_box = source.bounding_box(), target.bounding_box()
     assert source_box["x"] < target_box["x"] and abs(source_box["y"] - target_box["y"]) < 2  # side by side
 
@@ -84,6 +84,24 @@ def test_article_text_is_shown_never_run(browser, tmp_path: Path):
     assert page.evaluate("window.ran") is None
     assert "<script>window.ran = 1</script>" in page.locator("article.finding").first.inner_text()
     assert all(url.startswith("file:") for url in requested)
+
+
+def test_every_file_checked_is_listed_and_a_long_path_never_scrolls_a_phone_sideways(browser, tmp_path: Path):
+    folder = tmp_path / ("a_folder_with_a_very_long_name_" * 6)
+    folder.mkdir()
+    clean, paired = folder / "clean.txt", folder / ("pairs-" * 12 + ".txt")
+    clean.write_text("Le ministre a présenté le plan de la ville ce mardi.\n\nLa ville recevra quarante "
+                     "millions d'euros pour ses transports publics.\n", encoding="utf-8")
+    shutil.copy(PAIRS, paired)
+    report = _report(tmp_path, clean, paired)
+    page, _, errors = _open(browser, report)
+    assert errors == [] and page.locator("section.file").count() == 2
+    [entry] = [page.locator("section.file").nth(i) for i in range(2)
+               if "clean.txt" in page.locator("section.file h2").nth(i).inner_text()]
+    assert "No findings" in entry.inner_text() and entry.locator(".count").inner_text() == "0"
+    phone = browser.new_page(viewport={"width": 375, "height": 740})
+    phone.goto(report.as_uri())
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"  # kept by CI, ignored by git

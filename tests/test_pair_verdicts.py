@@ -83,7 +83,7 @@ def test_a_wrong_caption_is_one_finding_that_names_the_numbers_and_names_that_di
     report = checker.check_text(_article(row), "text", "pair.txt")
     [finding] = [f for f in report.findings if f.rule in MISMATCH_RULES]
     assert finding.rule == "meaning-divergence" and "describes something else" in finding.message
-    assert "Veinticinco in line 3, 52 in line 4" in finding.message and "Emmanuel Macron" in finding.message
+    assert "line 3 says Veinticinco, Atenas where line 4 says 52, Emmanuel Macron" in finding.message
 
 
 @pytest.mark.parametrize(("source", "target"), [
@@ -260,5 +260,5 @@ def test_a_changed_day_is_reported_with_both_days(checker: Checker):
     [row] = [r for r in ROWS if r["case"] == "date" and r["source_language"] == "es" and r["target_language"] == "fr"]
     report = checker.check_text(_article(row), "text", "pair.txt")
     [finding] = [f for f in report.findings if f.rule == "number-mismatch"]
-    assert finding.message == "martes in line 3, lundi in line 4"
+    assert finding.message == "line 3 says martes where line 4 says lundi"
     assert row["target"][finding.column - 1 - len("Javier SORIANO / AFP - "):].startswith("lundi")

@@ -1,7 +1,7 @@
 """An HTML report for editors: one self-contained page (no network, no external file), offline.
 
-For each file, its findings in order; under a finding about a caption pair, the source caption and
-its translation side by side with what differs marked; under any other finding, the text with the
+For each file checked, clean ones included, its findings in order; under a finding about a caption pair, the source caption and
+its translation side by side with what differs marked on both; under any other finding, the text with the
 span marked. A bar at the top filters by severity and by rule (a few lines of inline script; without
 script every finding is shown). Every text from an article is escaped, so a caption holding markup
 or a script is shown, never run. The page is a pure function of the reports: the same input gives
@@ -41,7 +41,8 @@ mark{background:#ffe08a;padding:0 1px}
 footer{color:#777;font-size:12px;padding:0 24px 24px}
 @media (max-width:640px){main{padding:4px 8px 24px}header{padding:8px 10px}.pair{grid-template-columns:1fr}
 section.file{padding:6px 8px}}
-.side,.excerpt,.message{overflow-wrap:anywhere}
+body{overflow-wrap:anywhere}
+p.clean{color:#2e7d32;margin:4px 0}
 """
 
 SCRIPT = """
@@ -81,9 +82,11 @@ def _finding(report: FileReport, finding: Finding) -> str:
         start, end = segment.offsets(finding.line, finding.column, finding.end_line, finding.end_column)
         if finding.related_segment is not None and finding.code.startswith("CC2"):
             source = document.segments[finding.related_segment]
+            source_text = escape(source.text) if finding.related_span is None else \
+                _marked(source.text, *source.offsets(*finding.related_span))
             body = ('<div class="pair">'
                     f'<div class="side source"><div class="label">line {source.line} (source)</div>'
-                    f'{escape(source.text)}</div>'
+                    f'{source_text}</div>'
                     f'<div class="side target"><div class="label">line {segment.line} (translation)</div>'
                     f'{_marked(segment.text, start, end)}</div></div>')
         else:
@@ -97,7 +100,7 @@ def _file(report: FileReport) -> str:
     if report.error is not None:
         return f'<section class="file">{title}</h2><p class="error">not checked: {escape(report.error)}</p></section>'
     language = f" (article in {escape(report.language)})" if report.language else ""
-    findings = "".join(_finding(report, f) for f in report.findings)
+    findings = "".join(_finding(report, f) for f in report.findings) or '<p class="clean">No findings.</p>'
     return f'<section class="file">{title}{language}</h2>{findings}</section>'
 
 
@@ -106,7 +109,7 @@ def format_reports(reports: Sequence[FileReport], options: OutputOptions | None 
     rules = sorted({f.rule for r in reports for f in r.findings})
     rule_options = "".join(f'<option value="{escape(rule)}">{escape(rule)}</option>' for rule in rules)
     totals = totals_line(summary)
-    files = "".join(_file(r) for r in reports if r.findings or r.error is not None)
+    files = "".join(_file(r) for r in reports)  # clean ones too: an editor sees that a file passed
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -117,6 +120,6 @@ def format_reports(reports: Sequence[FileReport], options: OutputOptions | None 
         '<label>Severity <select id="severity"><option value="">all</option><option value="error">errors</option>'
         '<option value="warning">warnings</option></select></label>'
         f'<label>Rule <select id="rule"><option value="">all</option>{rule_options}</select></label></header>'
-        f"<main>{files or '<p>No findings.</p>'}</main>"
+        f"<main>{files or '<p>No files checked.</p>'}</main>"
         f"<footer>captioncheck {escape(__version__)}</footer><script>{SCRIPT}</script></body></html>\n"
     )

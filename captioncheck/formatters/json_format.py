@@ -16,6 +16,9 @@ from .summary import OutputOptions, summarize
 FORMAT_VERSION = 1  # of the report: see captioncheck/schemas/report.schema.json
 
 
+_SPAN = ("line", "column", "end_line", "end_column")
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "rule": finding.rule, "code": finding.code, "severity": finding.severity.value,
@@ -23,6 +26,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "end_line": finding.end_line, "end_column": finding.end_column,
         "segment": finding.segment, "related_segment": finding.related_segment,
         "language": finding.language, "message": finding.message, "score": finding.score,
+        "related_span": None if finding.related_span is None else dict(zip(_SPAN, finding.related_span)),
     }
 
 

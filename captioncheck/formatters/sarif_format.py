@@ -69,9 +69,10 @@ def _result(report: FileReport, finding: Finding, root: Path, seen: Counter) -> 
         related = report.document.segments[finding.related_segment]
         result["relatedLocations"] = [{
             "id": 1,
-            "message": {"text": "the other side of the caption pair"},
+            "message": {"text": "the other side of the caption pair" if finding.related_span is None
+                        else "what the other side of the caption pair says"},
             "physicalLocation": {"artifactLocation": _artifact(report.path, root),
-                                 "region": _region(*related.span(0, len(related.text)))},
+                                 "region": _region(*(finding.related_span or related.span(0, len(related.text))))},
         }]
     return result
 

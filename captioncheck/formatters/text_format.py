@@ -1,10 +1,11 @@
 """The human format: ``path:line:col: severity rule [code] message``, then the offending text.
 
 Under a finding about a caption pair (``CC2xx``), the two sides one above the other, each with its
-line number, and ``^`` under what differs in the translation::
+line number, each cut to a window around what differs, and ``^`` under what differs on both::
 
-    news/a.txt:6:10: error number-mismatch [CC202] 40 in line 5, 14 in line 6
+    news/a.txt:6:10: error number-mismatch [CC202] line 5 says 40 where line 6 says 14
         5 | Más de 40 drones iraníes atacaron Kiev durante la noche
+          |        ^^
         6 | Plus de 14 drones iraniens ont attaqué Kiev pendant la nuit
           |         ^^
 
@@ -57,19 +58,21 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _pair_excerpt(report: FileReport, finding: Finding, color: bool, mark: bool) -> str:
-    """The finding's segment and its partner, in file order, each with its line number; with ``mark``,
-    ``^`` under the finding's span."""
+    """The finding's segment and its partner, in file order, each with its line number and cut to a
+    window around what differs; with ``mark``, ``^`` under the finding's span and under what differs
+    on the other side (its ``related_span``)."""
     assert report.document is not None and finding.segment is not None and finding.related_segment is not None
     segments = report.document.segments
     found, partner = segments[finding.segment], segments[finding.related_segment]
-    start, end = found.offsets(finding.line, finding.column, finding.end_line, finding.end_column)
+    spans = {found.id: found.offsets(finding.line, finding.column, finding.end_line, finding.end_column),
+             partner.id: partner.offsets(*finding.related_span) if finding.related_span else None}
     width = len(str(max(found.line, partner.line)))
     lines = []
     for segment in sorted((found, partner), key=lambda s: (s.line, s.id)):
-        shown, mark_start, mark_end = _window(segment.text, start, end) if segment is found else \
-            _window(segment.text, 0, 0)
+        span = spans[segment.id]
+        shown, mark_start, mark_end = _window(segment.text, *(span or (0, 0)))
         lines.append(f"    {segment.line:>{width}} | {_paint(printable(shown), 'excerpt', color)}")
-        if mark and segment is found:
+        if mark and span is not None:
             marks = " " * len(printable(shown[:mark_start])) + "^" * max(1, len(printable(shown[mark_start:mark_end])))
             lines.append(f"    {'':>{width}} | {_paint(marks, finding.severity, color)}")
     return "\n".join(lines)

@@ -29,6 +29,22 @@ def finding_at(rule: RuleInfo, segment: Segment, start: int, end: int, message: 
                    end_line=end_line, end_column=end_column, segment=segment.id, message=message, **extra)
 
 
+def pair_finding(rule: RuleInfo, view: PairedSegments, target: tuple[int, int], source: tuple[int, int] | None,
+                 message: str, **extra) -> Finding:
+    """A finding of ``rule`` over ``view.target.text[target]``, about the pair: it names the source and,
+    when ``source`` is given, what differs there (``view.source.text[source]``), so every surface can
+    show both sides of the difference."""
+    related_span = None if source is None else view.source.span(*source)
+    return finding_at(rule, view.target, *target, message, related_segment=view.source.id,
+                      language=view.target_language, related_span=related_span, **extra)
+
+
+def find_name(text: str, name: str) -> tuple[int, int] | None:
+    """Where ``name`` (as the name comparison returns it) is written in ``text``, credits left out."""
+    start = lexicon.without_credits(text).find(name.split()[0])
+    return None if start < 0 else (start, min(start + len(name), len(text)))
+
+
 def place(segment: Segment, *named: Segment) -> str:
     """Where ``segment`` is, for a message that also names the ``named`` segments: "line 5", or "line 3,
     column 31" when one of them starts on the same line (an ``alt`` text and its ``figcaption``)."""
@@ -64,10 +80,10 @@ def quote(text: str, limit: int = 60) -> str:
 
 
 def difference(source_only: list[str], target_only: list[str], view: PairedSegments) -> str:
-    """What differs across a pair: "40 in line 5, 14 in line 6", or what one side lacks."""
+    """What differs across a pair: "line 5 says 40 where line 6 says 14", or what one side lacks."""
     src, tgt = places(view)
     if source_only and target_only:
-        return f"{', '.join(source_only)} in {src}, {', '.join(target_only)} in {tgt}"
+        return f"{src} says {', '.join(source_only)} where {tgt} says {', '.join(target_only)}"
     if source_only:
         return f"{', '.join(source_only)} in {src} is missing from {tgt}"
     return f"{', '.join(target_only)} in {tgt} is not in {src}"

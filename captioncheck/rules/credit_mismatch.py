@@ -9,7 +9,7 @@ Example::
     Sergei SUPINSKY / AFP - El presidente ucraniano ...
     Genya SAVILOV / AFP - Le président ukrainien ...
 
-Reported: "credit Sergei SUPINSKY / AFP in line 5, Genya SAVILOV / AFP in line 6".
+Reported: "line 5 credits Sergei SUPINSKY / AFP where line 6 credits Genya SAVILOV / AFP".
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ..vocabulary import lexicon
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import finding_at, places
+from .base import pair_finding, places
 
 RULE = catalog.rule("credit-mismatch")
 
@@ -33,8 +33,8 @@ def check(context: Context) -> Iterator[Finding]:
         if not source or not target or {c.key for c in source} == {c.key for c in target}:
             continue
         src, tgt = places(view)
-        yield finding_at(
-            RULE, view.target, target[0].start, target[0].end,
-            f"credit {' + '.join(c.text for c in source)} in {src}, {' + '.join(c.text for c in target)} in {tgt}",
-            related_segment=view.source.id, language=view.target_language,
+        yield pair_finding(
+            RULE, view, (target[0].start, target[0].end), (source[0].start, source[0].end),
+            f"{src} credits {' + '.join(c.text for c in source)} where {tgt} credits "
+            f"{' + '.join(c.text for c in target)}",
         )

@@ -36,8 +36,7 @@ Example::
 
 Reported: "line 6 does not translate line 5: it describes something else". With figures and names
 ("Veinticinco bomberos ... cerca de Atenas" beside "Emmanuel Macron inaugure 52 nouvelles écoles"),
-the message adds them: "(Veinticinco in line 5, 52 in line 6; Atenas in line 5, Emmanuel Macron in
-line 6)".
+the message adds them: "(line 5 says Veinticinco, Atenas where line 6 says 52, Emmanuel Macron)".
 """
 
 from __future__ import annotations
@@ -131,15 +130,13 @@ def _message(view, context: Context, cut_short: str | None) -> str:
 
 
 def _details(view) -> str:
-    """The numbers and names that differ, for the one finding of a caption that is no translation."""
-    parts = []
+    """The numbers and names that differ, for the one finding of a caption that is no translation:
+    " (line 3 says 25, Atenas where line 4 says 52, Emmanuel Macron)"."""
     source_numbers, target_numbers = number_difference(view)
-    if source_numbers or target_numbers:
-        parts.append(difference([q.text for q in source_numbers], [q.text for q in target_numbers], view))
     source_names, target_names = name_difference(view)
-    if source_names or target_names:
-        parts.append(difference(source_names, target_names, view))
-    return f" ({'; '.join(parts)})" if parts else ""
+    source = [q.text for q in source_numbers] + source_names
+    target = [q.text for q in target_numbers] + target_names
+    return f" ({difference(source, target, view)})" if source or target else ""
 
 
 def check(context: Context) -> Iterator[Finding]:

@@ -13,18 +13,17 @@ Example::
     El secretario general de la OTAN, Jens Stoltenberg, en Kiev
     NATO Secretary General Mark Rutte in Kyiv
 
-Reported: "Jens Stoltenberg in line 5, Mark Rutte in line 6".
+Reported: "line 5 says Jens Stoltenberg where line 6 says Mark Rutte".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..vocabulary import lexicon
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import difference, finding_at, name_difference
+from .base import difference, find_name, name_difference, pair_finding
 
 RULE = catalog.rule("name-mismatch")
 
@@ -33,12 +32,9 @@ def check(context: Context) -> Iterator[Finding]:
     for view in context.paired():
         if context.describes_something_else(view.pair):
             continue  # one finding for a caption that is no translation: meaning-divergence's
-        target_text = lexicon.without_credits(view.target.text)
         source_only, target_only = name_difference(view)
         if not source_only and not target_only:
             continue
-        message = difference(source_only, target_only, view)
-        start = target_text.find(target_only[0].split()[0]) if target_only else 0
-        end = start + len(target_only[0]) if target_only else len(view.target.text)
-        yield finding_at(RULE, view.target, max(start, 0), end, message, related_segment=view.source.id,
-                         language=view.target_language)
+        target = (find_name(view.target.text, target_only[0]) if target_only else None) or (0, len(view.target.text))
+        source = find_name(view.source.text, source_only[0]) if source_only else None
+        yield pair_finding(RULE, view, target, source, difference(source_only, target_only, view))

@@ -15,12 +15,12 @@ Example::
     Más de 40 drones iraníes atacaron Kiev durante la noche (Reuters)
     Plus de 14 drones iraniens ont attaqué Kiev pendant la nuit (Reuters)
 
-Reported: "40 in line 5, 14 in line 6". And for::
+Reported: "line 5 says 40 where line 6 says 14", with both numbers marked. And for::
 
     Un bombero intenta apagar un incendio forestal cerca de Atenas el martes
     Un pompier tente d'éteindre un incendie de forêt près d'Athènes lundi
 
-"martes in line 5, lundi in line 6".
+"line 5 says martes where line 6 says lundi".
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from ..compare import dates
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from .base import difference, finding_at, number_difference
+from .base import difference, number_difference, pair_finding
 
 RULE = catalog.rule("number-mismatch")
 
@@ -43,12 +43,12 @@ def check(context: Context) -> Iterator[Finding]:
         source_only, target_only = number_difference(view)
         if source_only or target_only:
             message = difference([q.text for q in source_only], [q.text for q in target_only], view)
-            start, end = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
-            yield finding_at(RULE, view.target, start, end, message, related_segment=view.source.id,
-                             language=view.target_language)
+            target = (target_only[0].start, target_only[0].end) if target_only else (0, len(view.target.text))
+            source = (source_only[0].start, source_only[0].end) if source_only else None
+            yield pair_finding(RULE, view, target, source, message)
         source_days, target_days = dates.contradiction(dates.date_words(view.source.text, view.source_language),
                                                        dates.date_words(view.target.text, view.target_language))
         if target_days:
-            yield finding_at(RULE, view.target, target_days[0].start, target_days[0].end,
-                             difference([w.text for w in source_days], [w.text for w in target_days], view),
-                             related_segment=view.source.id, language=view.target_language)
+            yield pair_finding(RULE, view, (target_days[0].start, target_days[0].end),
+                               (source_days[0].start, source_days[0].end) if source_days else None,
+                               difference([w.text for w in source_days], [w.text for w in target_days], view))

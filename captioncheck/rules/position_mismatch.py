@@ -10,7 +10,7 @@ Example::
     Volodymyr Zelensky (dcha.) y Jens Stoltenberg (izda.)
     Volodymyr Zelensky (à gauche) et Jens Stoltenberg (à droite)
 
-Reported: "Volodymyr Zelensky is right (dcha.) in line 5, left (à gauche) in line 6".
+Reported: "line 5 says right (dcha.) for Volodymyr Zelensky where line 6 says left (à gauche)".
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..context import Context
 from ..findings import Finding
 from .. import catalog
 from ..compare.positions import Position, positions
-from .base import finding_at, places
+from .base import pair_finding, places
 
 RULE = catalog.rule("position-mismatch")
 
@@ -68,10 +68,10 @@ def check(context: Context) -> Iterator[Finding]:
         if context.describes_something_else(view.pair):
             continue  # one finding for a caption that is no translation: meaning-divergence's
         for mark, twin in _disagreements(positions(view.source.text), positions(view.target.text)):
-            who = f"{mark.name} is " if mark.name else ""
+            who = f" for {mark.name}" if mark.name else ""
             src, tgt = places(view)
-            yield finding_at(
-                RULE, view.target, twin.start, twin.end,
-                f"{who}{_said(mark.side.value, mark.text)} in {src}, {_said(twin.side.value, twin.text)} in {tgt}",
-                related_segment=view.source.id, language=view.target_language,
+            yield pair_finding(
+                RULE, view, (twin.start, twin.end), (mark.start, mark.end),
+                f"{src} says {_said(mark.side.value, mark.text)}{who} where {tgt} says "
+                f"{_said(twin.side.value, twin.text)}",
             )
