@@ -9,6 +9,8 @@ its identity from here (``RULE = catalog.rule("number-mismatch")``), and the reg
 
 from __future__ import annotations
 
+import difflib
+
 from .findings import RuleInfo, Severity
 
 CATALOG: tuple[RuleInfo, ...] = (
@@ -38,3 +40,19 @@ def resolve(name: str) -> str | None:
     key = name.strip().lower()
     info = BY_ID.get(key) or BY_CODE.get(key)
     return info.id if info is not None else None
+
+
+
+def closest(name: str) -> str | None:
+    """The rule name most like ``name`` (a typo's correction, as written: id or upper-case code), or None."""
+    close = difflib.get_close_matches(name.strip(), list(BY_ID) + [code.upper() for code in BY_CODE], n=1,
+                                      cutoff=0.75)
+    return close[0] if close else None
+
+
+def unknown_rule(name: str) -> str:
+    """What to tell a user who named no rule: "unknown rule 'numbers-mismatch': did you mean
+    number-mismatch? (see captioncheck --list-rules)"."""
+    guess = closest(name)
+    hint = f": did you mean {guess}?" if guess else ""
+    return f"unknown rule {name!r}{hint} (see captioncheck --list-rules)"

@@ -9,7 +9,7 @@ from .budget import time_limit
 from .context import Context
 from .document import Document, Kind
 from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
-from .errors import CaptionCheckError, FileTimeout, InputError
+from .errors import CaptionCheckError, FileTimeout, InputError, UnknownLanguages
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .langid.detector import favour
 from .langid.article import decide as decide_article_language
@@ -29,6 +29,15 @@ NO_CONTENT = "no article content found: nothing was checked"
 LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
 
 
+def _unknown_languages(error: UnknownLanguages, settings: Settings) -> str:
+    """The one-line error for language codes the engine cannot identify: which option gave them, and
+    the codes it accepts."""
+    codes = ", ".join(error.unknown)
+    option = "-l/--language" if settings.language in error.unknown else "--languages"
+    return (f"{option}: the language identifier {error.engine} does not know {codes}; "
+            f"it knows {len(error.known)} codes: {', '.join(error.known)}")
+
+
 class Checker:
     """Checks files; the language and embedding models are loaded once, here, for one checker key."""
 
@@ -37,8 +46,8 @@ class Checker:
         try:
             self.detector = LanguageDetector(make_engine(settings.langid, settings.languages),
                                              word_evidence=WordEvidence())
-        except ValueError as error:
-            raise CaptionCheckError(str(error)) from None
+        except UnknownLanguages as error:
+            raise CaptionCheckError(_unknown_languages(error, settings)) from None
         self._encoder: Encoder | None = None
         preload_encoder(settings.model)
         self._word_vectors: WordVectors | None = None

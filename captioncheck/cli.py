@@ -22,11 +22,11 @@ from .discovery import discover, force_excluded
 from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
-from .catalog import resolve
+from .catalog import resolve, unknown_rule
 from .rules.registry import BY_ID, RULES, documentation, summary
 from .rules.docs import plain
 from .api import Report, check_data, check_discovered
-from .settings import BY_KEY, OPTIONS, Settings, merge
+from .settings import BY_KEY, OPTIONS, Settings, merge, parse_size
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 PROGRESS_MIN_FILES = 50
@@ -88,7 +88,7 @@ def _check(values: dict[str, Any]) -> int:
         rule_id = resolve(explain)
         rule = BY_ID.get(rule_id) if rule_id else None
         if rule is None:
-            raise CaptionCheckError(f"unknown rule {explain!r} (see captioncheck --list-rules)")
+            raise CaptionCheckError(unknown_rule(explain))
         typer.echo(plain(documentation(rule)))
         return EXIT_CLEAN
     paths = values.pop("paths") or []
@@ -226,13 +226,13 @@ def _build_serve_command():
         port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.", metavar="PORT")] = server.DEFAULT_PORT,
         workers: Annotated[Optional[int], typer.Option(min=1, help="Checking processes (default: the cores).", metavar="N",
                                                        show_default=False)] = None,
-        max_request_size: Annotated[int, typer.Option(min=1, help="Largest request body, in bytes (413 above).", metavar="BYTES")]
-        = server.DEFAULT_MAX_REQUEST_BYTES,
+        max_request_size: Annotated[str, typer.Option(help="Largest request body, in bytes or with a unit such as "
+                                                      "8MiB (413 above).", metavar="SIZE")] = "8MiB",
         timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one article may take (then an error).", metavar="SECONDS")]
         = server.DEFAULT_TIMEOUT,
     ) -> int:
         """Serve POST /v1/check for CMS pre-publish hooks (needs the extra: pip install 'captioncheck[server]')."""
-        server.serve(host, port, workers, max_request_size, timeout)
+        server.serve(host, port, workers, parse_size(max_request_size, "--max-request-size"), timeout)
         return EXIT_CLEAN
 
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -244,7 +244,7 @@ def _build_audit_command():
     from . import audit
 
     def audit_command(
-        archive: Annotated[Path, typer.Argument(help="JSON Lines or Parquet file, one article a row (id, text, "
+        archive: Annotated[Path, typer.Argument(metavar="ARCHIVE", help="JSON Lines or Parquet file, one article a row (id, text, "
                                                      "format, language, path...).", show_default=False)],
         output: Annotated[Path, typer.Option("--output", "-o", metavar="FOLDER", help="Folder for the findings, manifests and "
                                              "summary (run again with the same folder to resume).",

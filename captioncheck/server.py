@@ -13,7 +13,9 @@ The server runs ``--workers`` processes (one per core by default) under uvicorn'
 with the models loaded at start-up and checking its requests itself (no hop between processes);
 a worker that dies or stops answering the supervisor is replaced. Each check runs under the
 per-file time budget (``--timeout``), past which the report carries an ``error``. A request body larger than ``--max-request-size`` is refused with 413 before
-it is read; bad JSON or fields give 422, bad options 400, each with a one-line ``error``. The
+it is read; bad JSON, unknown or bad fields give 422, a body that is not JSON 415, bad options 400,
+an unknown path 404, a wrong method 405, anything unexpected 500: every error is ``{"error": "one
+line"}``. It logs one line when it listens and one when it stops. The
 server listens on the loopback interface unless told otherwise, and stops gracefully on SIGINT or
 SIGTERM (requests in flight are answered).
 """
@@ -52,7 +54,8 @@ def _check_options(options: dict[str, Any]) -> None:
 
 
 class BodyLimit:
-    """ASGI middleware: a request body above ``limit`` bytes gets 413, announced or streamed."""
+    """ASGI middleware: a request body above ``limit`` bytes gets 413, announced or streamed; a body
+    that does not say it is JSON gets 415 before it is read."""
 
     def __init__(self, app: Callable, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -61,7 +64,15 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        headers = dict(scope.get("headers") or [])
+        if scope.get("method") == "POST":
+            content_type = headers.get(b"content-type", b"").decode("latin-1")
+            media = content_type.split(";")[0].strip().lower()
+            if media != "application/json" and not media.endswith("+json"):
+                shown = _one_line(content_type) if content_type else "missing"
+                await _send_error(send, 415, f"content type {shown}: send application/json")
+                return
+        declared = headers.get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
             await _send_error(send, 413, f"request body larger than {self.limit} bytes")
             return
@@ -87,6 +98,13 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def _one_line(message: str) -> str:
+    """``message`` on one line, printable, bounded: it may quote what the client sent."""
+    text = " ".join(message.split())
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
 async def _send_error(send: Callable, status: int, message: str) -> None:
     import json
 
@@ -101,10 +119,13 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, Response
-    from pydantic import BaseModel, Field
+    from pydantic import BaseModel, ConfigDict, Field
+    from starlette.exceptions import HTTPException
 
     class CheckRequest(BaseModel):
         """One article to check."""
+
+        model_config = ConfigDict(extra="forbid")  # "formt": a typo is an error, never a silent default
 
         text: str = Field(description="The article's text.")
         format: Literal["text", "markdown", "html"] = Field("text", description="How the text is written.")
@@ -123,12 +144,31 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
     app = FastAPI(title="captioncheck", version=__version__, lifespan=lifespan,
                   description="Untranslated captions and mistranslated caption pairs in translated articles.")
 
+    # Every error, from any layer, is one shape: {"error": "one line"} with a 4xx or 5xx status.
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         first = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid request"}
         where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
-        return JSONResponse({"error": f"{where}: {first.get('msg')}" if where else str(first.get("msg"))},
-                            status_code=422)
+        message = str(first.get("msg"))
+        if first.get("type") == "extra_forbidden":
+            message = f"unknown field (known: {', '.join(CheckRequest.model_fields)})"
+        return JSONResponse({"error": _one_line(f"{where}: {message}" if where else message)}, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> JSONResponse:
+        message = error.detail if isinstance(error.detail, str) else "invalid request"
+        if error.status_code == 400 and message.startswith("There was an error parsing the body"):
+            message = "the body is not JSON in UTF-8"
+        elif error.status_code == 405:
+            message = f"method {request.method} not allowed on {request.url.path}"
+        elif error.status_code == 404:
+            message = f"no such endpoint: {request.url.path} (POST /v1/check, GET /health)"
+        return JSONResponse({"error": _one_line(message)}, status_code=error.status_code,
+                            headers=getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, error: Exception) -> JSONResponse:
+        return JSONResponse({"error": f"internal error: {type(error).__name__}"}, status_code=500)
 
     @app.get("/health")
     async def health() -> dict[str, str]:
@@ -180,4 +220,17 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | Non
     except SystemExit:  # uvicorn has logged why (the port is taken, say)
         raise CaptionCheckError(f"cannot listen on {host}:{port}") from None
     # The supervisor even for one worker: a worker that dies or hangs is replaced.
-    Multiprocess(config, sockets=[socket]).run()
+    bound_host, bound_port = socket.getsockname()[:2]
+    _log(f"listening on http://{bound_host}:{bound_port} ({config.workers} workers, requests up to "
+         f"{max_request_bytes} bytes, {timeout:g} s per article); stop with Ctrl-C or SIGTERM")
+    try:
+        Multiprocess(config, sockets=[socket]).run()
+    finally:
+        _log("stopped")
+
+
+def _log(line: str) -> None:
+    """One line about the service on standard error (uvicorn's own log is kept to warnings)."""
+    import sys
+
+    print(f"captioncheck serve: {line}", file=sys.stderr, flush=True)

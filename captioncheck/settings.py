@@ -128,12 +128,12 @@ def _choice(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
 
 
 def _rules(value: Any, where: str) -> tuple[str, ...]:
-    from .catalog import resolve
+    from .catalog import resolve, unknown_rule
 
     rules = _codes(value, where)
     unknown = [rule for rule in rules if resolve(rule) is None]
     if unknown:
-        raise ConfigError(f"{where}: unknown rule {', '.join(unknown)} (see captioncheck --list-rules)")
+        raise ConfigError(f"{where}: {unknown_rule(unknown[0])}")
     return tuple(dict.fromkeys(resolve(rule) for rule in rules))  # ids, whether named by id or code
 
 
@@ -181,7 +181,7 @@ def _jobs(value: Any, where: str) -> int:
     return number
 
 
-def _size(value: Any, where: str) -> int:
+def parse_size(value: Any, where: str) -> int:
     """A size in bytes: a whole number, or text such as ``5MB``, ``500kB``, ``1GiB``."""
     if isinstance(value, bool):
         raise ConfigError(f"{where}: expected a size such as 5MB, got {value!r}")
@@ -259,7 +259,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("jobs", "jobs", "Files checked in parallel (default: the number of cores).", _jobs, metavar="N",
            short="-j"),
     Option("max-file-size", "max_file_size", "Largest article read, in bytes or with a unit such as 5MB "
-           "(default: 5MB); a larger file is an error.", _size, metavar="SIZE"),
+           "(default: 5MB); a larger file is an error.", parse_size, metavar="SIZE"),
     Option("timeout-per-file", "timeout_per_file", "Seconds one file may take before it is reported as an error "
            "(default: 60).", _seconds, metavar="SECONDS"),
     Option("follow-symlinks", "follow_symlinks", "Check symbolic links found in folders when they point inside "

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
+
+import pytest
 
 from captioncheck.cli import main
 
@@ -245,3 +248,42 @@ def test_help_names_the_other_commands_and_every_value_it_takes():
         text = run_cli(command, "--help").stdout.decode()
         assert "<str>" not in text and "<int" not in text and "<float" not in text, text
     assert "local|dask" in run_cli("audit", "--help").stdout.decode()
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+@pytest.mark.parametrize("command", [(), ("serve",), ("audit",)], ids=["check", "serve", "audit"])
+def test_help_matches_its_snapshot(command: tuple[str, ...]):
+    """``--help`` as a user reads it: the commands listed, several paths taken, choices shown as choices.
+    After a deliberate change, write the new text with CAPTIONCHECK_UPDATE_SNAPSHOTS=1 and review the diff."""
+    result = run_cli(*command, "--help", env={"TERM": "dumb"})
+    assert result.returncode == 0
+    text = result.stdout.decode()
+    snapshot = SNAPSHOTS / f"help-{'-'.join(command) or 'check'}.txt"
+    if os.environ.get("CAPTIONCHECK_UPDATE_SNAPSHOTS"):
+        snapshot.write_text(text, encoding="utf-8")
+    assert text == snapshot.read_text(encoding="utf-8")
+    if not command:
+        assert "captioncheck serve --help" in text and "captioncheck audit --help" in text and "PATH..." in text
+        assert "<text|json|sarif|github|html>" in text
+
+
+@pytest.mark.parametrize(("args", "option"), [(("-l", "xx"), "-l/--language"), (("--languages", "fr,es,qq"), "--languages"),
+                                             (("--langid", "langdetect", "--language", "xx"), "-l/--language")])
+def test_a_language_no_identifier_knows_is_one_line_naming_the_option_and_the_accepted_codes(args, option):
+    result = run_cli(*args, str(DATA / "fr-caption-es.txt"))
+    error = result.stderr.decode()
+    assert result.returncode == 2 and result.stdout == b"" and error.count("\n") == 1
+    assert error.startswith(f"captioncheck: error: {option}: ") and ", fr, " in error
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--explain", "numbers-mismatch"), "did you mean number-mismatch?"),
+    (("--explain", "CC2O2"), "did you mean CC202?"),
+    (("--ignore", "boilerplat", str(DATA)), "--ignore: unknown rule 'boilerplat': did you mean boilerplate?"),
+    (("--explain", "spelling"), "unknown rule 'spelling' (see captioncheck --list-rules)"),
+])
+def test_a_misspelt_rule_gets_a_suggestion(args, expected):
+    result = run_cli(*args)
+    assert result.returncode == 2 and expected in result.stderr.decode()

@@ -1,5 +1,6 @@
 import pytest
 
+from captioncheck.errors import UnknownLanguages
 from captioncheck.langid import DEFAULT_LANGUAGES, ENGINES, LanguageDetector, UNDETERMINED, make_engine
 
 SENTENCES = {
@@ -47,12 +48,13 @@ def test_a_language_outside_the_candidates_is_named_never_forced_into_one(engine
     assert detector.detect(russian).language == "ru"
 
 
-def test_unknown_engine_or_language_is_a_value_error():
+def test_an_unknown_engine_is_a_value_error_and_unknown_languages_say_which_codes_the_engine_knows():
     with pytest.raises(ValueError, match="unknown language identifier"):
         make_engine("nope", DEFAULT_LANGUAGES)
     for name in ENGINES:
-        with pytest.raises(ValueError, match="xx"):
+        with pytest.raises(UnknownLanguages, match="xx") as raised:
             make_engine(name, ("fr", "xx"))
+        assert raised.value.unknown == ("xx",) and {"fr", "es", "de"} <= set(raised.value.known)
 
 
 def test_german_nouns_are_not_taken_for_names():

@@ -45,7 +45,7 @@ def test_options_and_configuration_take_codes(tmp_path: Path):
 def test_unknown_rule_in_configuration_is_an_error(tmp_path: Path):
     result = run_cli("--ignore", "CC999", str(DEFECTIVE))
     assert result.returncode == 2
-    assert "unknown rule cc999" in result.stderr.decode().lower()
+    assert "unknown rule 'cc999'" in result.stderr.decode().lower()
 
 
 @pytest.mark.parametrize("marker", ["captioncheck: ignore[CC101]\n", "captioncheck: ignore[untranslated-segment]\n"])

@@ -55,7 +55,7 @@ def _start(*options: str) -> tuple[int, subprocess.Popen]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[int, subprocess.Popen]]:
-    port, process = _start("--max-request-size", "200000", "--timeout", "20")
+    port, process = _start("--max-request-size", "200kB", "--timeout", "20")
     yield port, process
     if process.poll() is None:
         process.terminate()
@@ -104,6 +104,33 @@ def test_bad_requests_get_a_4xx_with_one_line(server, body, status):
     assert got == status
     message = json.loads(answer)["error"]
     assert message and "\n" not in message
+
+
+@pytest.mark.parametrize(("method", "path", "body", "headers", "status", "said"), [
+    ("POST", "/v1/check", json.dumps({"text": "Un texte.", "formt": "html"}).encode(), {}, 422, "formt: unknown field"),
+    ("POST", "/v1/check", json.dumps({"text": "Un texte."}).encode(), {"Content-Type": "text/plain"}, 415,
+     "content type text/plain"),
+    ("POST", "/v1/check", b'{"text": "caf\xe9"}', {}, 400, "not JSON in UTF-8"),
+    ("GET", "/v1/check", None, {}, 405, "method GET not allowed"),
+    ("DELETE", "/health", None, {}, 405, "method DELETE not allowed"),
+    ("GET", "/v2/check", None, {}, 404, "no such endpoint: /v2/check"),
+], ids=["unknown-field", "content-type", "invalid-utf8", "get-check", "delete-health", "unknown-path"])
+def test_every_malformed_request_gets_one_error_shape(server, method, path, body, headers, status, said):
+    port, _ = server
+    got, answer = _request(port, method, path, body, headers)
+    document = json.loads(answer)
+    assert got == status and list(document) == ["error"], document
+    assert said in document["error"] and "\n" not in document["error"]
+
+
+def test_the_server_says_when_it_listens_and_when_it_stops():
+    port, process = _start()
+    process.terminate()
+    process.wait(timeout=60)
+    lines = process.stderr.read().decode().splitlines()
+    assert any(line.startswith("captioncheck serve: listening on http://127.0.0.1:") and f":{port} " in line
+               for line in lines), lines
+    assert lines[-1] == "captioncheck serve: stopped", lines
 
 
 def test_too_large_bodies_get_413_announced_or_streamed(server):

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from ..errors import UnknownLanguages
+
 DEFAULT_LANGUAGES = ("fr", "es", "en", "de", "it", "pt", "ca", "nl")
 
 
@@ -54,7 +56,7 @@ class LangdetectEngine:
         known = set(self._factory.get_lang_list())
         unknown = sorted(set(languages) - known)
         if unknown:
-            raise ValueError(f"langdetect does not know {', '.join(unknown)}")
+            raise UnknownLanguages(self.name, unknown, known)
         self._languages = tuple(languages)
         self._prior = {lang: (1.0 if lang in self._languages else 0.0) for lang in known}
         self._known = known

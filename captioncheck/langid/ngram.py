@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .. import background, model_store
+from ..errors import UnknownLanguages
 
 DISTRIBUTION = "py3langid"
 
@@ -81,7 +82,7 @@ class NgramModel:
         classes = [str(c) for c in arrays["classes"]]
         unknown = sorted(set(languages) - set(classes))
         if unknown:
-            raise ValueError(f"py3langid does not know {', '.join(unknown)}")
+            raise UnknownLanguages("py3langid", unknown, set(classes))
         wanted = set(languages)
         rows = [i for i, c in enumerate(classes) if c in wanted and classes.index(c) == i]
         others = [i for i, c in enumerate(classes) if c not in wanted and classes.index(c) == i]

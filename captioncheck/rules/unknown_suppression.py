@@ -15,20 +15,18 @@ Example::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..context import Context
 from ..findings import Finding
 from .. import catalog
-from ..catalog import BY_CODE, BY_ID
 
 RULE = catalog.rule("unknown-suppression")
 
 
 def _suggestion(name: str) -> str:
-    close = difflib.get_close_matches(name, list(BY_ID) + [code.upper() for code in BY_CODE], n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else " (see captioncheck --list-rules)"
+    guess = catalog.closest(name)
+    return f"; did you mean '{guess}'?" if guess else " (see captioncheck --list-rules)"
 
 
 def check(context: Context) -> Iterator[Finding]:
