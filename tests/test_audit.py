@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import signal
@@ -157,6 +158,13 @@ def test_a_bad_article_is_one_error_row(tmp_path):
     assert "not JSON" in by_row[7]["error"] and "not a JSON object" in by_row[8]["error"]
     summary = json.loads((out / "summary.json").read_text())
     assert summary["errors"] == 7 and summary["articles"] == 9 and summary["failed_partitions"] == []
+    # the summary names every article not checked, with its reason, in archive order
+    assert [a["row"] for a in summary["not_checked"]] == [2, 3, 4, 5, 6, 7, 8]
+    assert [a["id"] for a in summary["not_checked"]][:4] == [None, "no-text", "bad-format", "bad-language"]
+    assert all(a["reason"] == by_row[a["row"]]["error"] for a in summary["not_checked"])
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    assert "Articles not checked" in page and "bad-format" in page and "format &#x27;pdf&#x27;" in page
+    assert "articles not checked (first 5 of 7):" in done.stdout and "no-text: no 'text'" in done.stdout
 
 
 def test_summary_page_is_self_contained(tmp_path):
@@ -171,6 +179,31 @@ def test_summary_page_is_self_contained(tmp_path):
         assert rule in page and f">{count}<" in page
         assert rule in done.stdout
     assert set(summary["sections"]) <= {"de", "en", "es", "fr", "it"}
+
+
+def test_summary_names_the_articles_with_findings_and_a_csv_names_all(tmp_path):
+    rows = _rows(repeat=2)
+    archive = _write_jsonl(tmp_path / "a.jsonl", rows)
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--partition-rows", "5", "--output-format", "jsonl")
+    found = _findings_by_id(out)
+    summary = json.loads((out / "summary.json").read_text())
+    listed = summary["most_findings"]
+    assert {a["id"] for a in listed} == set(found) and len(listed) == summary["articles_with_findings"]
+    for article in listed:
+        assert article["findings"] == len(found[article["id"]])
+        assert article["errors"] == sum(r["severity"] == "error" for r in found[article["id"]])
+        assert article["rules"] == sorted({r["rule"] for r in found[article["id"]]})
+    ranks = [(-a["errors"], -a["findings"], a["row"]) for a in listed]
+    assert ranks == sorted(ranks)  # the most errors first
+    with (out / summary["articles_file"]).open(encoding="utf-8", newline="") as file:
+        table = list(csv.DictReader(file))
+    assert [int(r["row"]) for r in table] == sorted(a["row"] for a in listed)
+    assert {r["id"]: int(r["findings"]) for r in table} == {i: len(f) for i, f in found.items()}
+    assert all(r["status"] == "findings" and r["reason"] == "" for r in table)
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    assert "Articles with the most findings" in page and listed[0]["id"] in page
+    assert f"{listed[0]['id']} ({listed[0]['path']})" in done.stdout
 
 
 # --- resuming -----------------------------------------------------------------------------------
@@ -192,10 +225,28 @@ def test_a_rerun_skips_complete_partitions_and_refuses_a_changed_archive(tmp_pat
 
     _write_jsonl(archive, _rows()[:-1])
     changed = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
-    assert changed.returncode == 2 and "another archive" in changed.stderr and "Traceback" not in changed.stderr
+    assert changed.returncode == 2 and "Traceback" not in changed.stderr
+    assert "of this archive before it changed" in changed.stderr
     restarted = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl",
                        "--restart")
     assert restarted.returncode == 1 and f"{len(EXAMPLES) - 1} articles audited" in restarted.stdout
+
+
+def test_a_refused_rerun_names_what_changed(tmp_path):
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows()[:2])
+    out = tmp_path / "out"
+    args = (str(archive), "--output", str(out), "--output-format", "jsonl")
+    assert _audit(*args).returncode in (0, 1)
+    rows = _audit(*args[:-2], "--partition-rows", "7", "--output-format", "jsonl")
+    assert rows.returncode == 2 and "--partition-rows 500 where this run has 7" in rows.stderr
+    (tmp_path / ".captioncheck.toml").write_text('language = "es"\n', encoding="utf-8")
+    done = run_cli("audit", *args, cwd=tmp_path)
+    message = done.stderr.decode()
+    assert done.returncode == 2 and 'setting language = null where this run has "es"' in message
+    assert message.count("\n") == 1 and "--restart" in message
+    other = _write_jsonl(tmp_path / "b.jsonl", _rows()[:2])
+    moved = _audit(str(other), *args[1:])
+    assert moved.returncode == 2 and f"of another archive ({archive.resolve()})" in moved.stderr
 
 
 @pytest.mark.dask

@@ -32,7 +32,7 @@ from .archive import Plan, load_plan, make_plan, save_plan
 from .engines import ENGINES, Failed, Task, run_dask, run_local
 from ..atomic import write_atomically
 from .output import OUTPUT_FORMATS, remove_temporaries, require_pyarrow
-from .summary import Summary, format_html, format_text, summarize, to_json_text
+from .summary import ARTICLES_FILE, Summary, format_csv, format_html, format_text, listed_articles, summarize, to_json_text
 
 DEFAULT_PARTITION_ROWS = 500
 PLAN_FILE, OPTIONS_FILE = "plan.json", "options.json"
@@ -57,6 +57,26 @@ def _options_record(output_format: str, settings: Settings) -> dict[str, Any]:
     return {"output_format": output_format, "settings": json.loads(json.dumps(values, default=str))}
 
 
+def _what_changed(plan: Plan, archive: Path, saved: Any, record: dict[str, Any], rows: int) -> str:
+    """Why the audit in the output folder cannot be resumed by this run, in words; "" when it can."""
+    if str(archive.resolve()) != plan.archive:
+        return f"of another archive ({plan.archive})"
+    if not plan.matches(archive):
+        return "of this archive before it changed (its size or time differs)"
+    if plan.rows_per_partition != rows:
+        return f"with --partition-rows {plan.rows_per_partition} where this run has {rows}"
+    if not isinstance(saved, dict):
+        return "whose options.json is missing or unreadable"
+    if saved.get("output_format") != record["output_format"]:
+        return f"with --output-format {saved.get('output_format')} where this run has {record['output_format']}"
+    before, now = saved.get("settings") or {}, record["settings"]
+    for name in sorted(set(before) | set(now)):
+        if before.get(name) != now.get(name):
+            return (f"with the setting {name.replace('_', '-')} = {json.dumps(before.get(name))} where this run has "
+                    f"{json.dumps(now.get(name))}")
+    return ""
+
+
 def _prepare(archive: Path, output: Path, output_format: str, rows: int, settings: Settings, restart: bool) -> Plan:
     """The plan of this audit: the saved one when resuming, else a new one (saved)."""
     record = _options_record(output_format, settings)
@@ -67,10 +87,10 @@ def _prepare(archive: Path, output: Path, output_format: str, rows: int, setting
             saved = json.loads(options_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             saved = None
-        if not plan.matches(archive) or saved != record or plan.rows_per_partition != rows:
-            raise CaptionCheckError(
-                f"{output} holds an audit of another archive, of a changed archive or with other options; "
-                "give another --output, or --restart to start this one over")
+        changed = _what_changed(plan, archive, saved, record, rows)
+        if changed:
+            raise CaptionCheckError(f"{output} holds an audit {changed}; run with the same, give another "
+                                    "--output, or --restart to start this one over")
         return plan
     if output.exists() and any(output.iterdir()) and plan is None and not restart:
         raise CaptionCheckError(f"{output} is not empty and holds no audit; give an empty or new folder")
@@ -134,7 +154,9 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
         articles_done += result["articles"]
         if progress:
             progress(articles_done, plan.rows)
-    summary = summarize(str(archive), len(plan.partitions), [manifests[i] for i in sorted(manifests)], failed)
+    ordered = [manifests[i] for i in sorted(manifests)]
+    summary = summarize(str(archive), len(plan.partitions), ordered, failed)
+    write_atomically(output / ARTICLES_FILE, format_csv(listed_articles(ordered)).encode())
     write_atomically(output / "summary.json", to_json_text(summary).encode())
     write_atomically(output / "summary.html", format_html(summary).encode())
     status = 0

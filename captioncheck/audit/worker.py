@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from ..api import INPUT_FORMATS, check_article, warm_up
 from ..report import FileReport
 from ..errors import CaptionCheckError
+from ..findings import Severity
 from ..settings import Settings, from_mapping, merge
 from .archive import Partition, Source, parquet_schema, read_partition
 from ..atomic import write_atomically
@@ -107,6 +108,15 @@ def _rows_of(article: Article, number: int, report: FileReport) -> list[dict[str
     return rows
 
 
+def listed_article(row: int, identifier: str | None, path: str | None, *, reason: str | None = None,
+                   report: FileReport | None = None) -> dict[str, Any]:
+    """How the summary names an article not checked (``reason``) or with findings (``report``)."""
+    findings = report.findings if report is not None else ()
+    return {"row": row, "id": identifier, "path": path, "reason": reason, "findings": len(findings),
+            "errors": sum(f.severity is Severity.ERROR for f in findings),
+            "rules": sorted({f.rule for f in findings})}
+
+
 def audit_partition(plan: Source, partition: Partition, output: str, output_format: str,
                     settings: Settings) -> dict[str, Any]:
     """Check every article of ``partition``; write its findings and then its manifest; return the manifest."""
@@ -119,6 +129,7 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
     sections: Counter[str] = Counter()
     slowest: list[tuple[float, str]] = []
     largest: list[tuple[int, str]] = []
+    listed: list[dict[str, Any]] = []  # every article not checked or with findings, in row order
     articles = errors = with_findings = 0
     text_carried = plan.format == "jsonl"
     # JSON escapes (\uXXXX) write a character in up to 12 bytes: a longer line cannot hold an article
@@ -131,6 +142,7 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
             identifier = row.get("id") if isinstance(row, dict) else None
             rows.append({"id": as_text(identifier) if identifier is not None else None, "row": number,
                          "error": article})
+            listed.append(listed_article(number, rows[-1]["id"], None, reason=article))
             continue
         began = time.perf_counter()
         try:
@@ -149,8 +161,11 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
         rows.extend(article_rows)
         if report.error is not None:
             errors += 1
+            listed.append(listed_article(number, article.id, article.path, reason=report.error))
             continue
-        with_findings += bool(report.findings)
+        if report.findings:
+            with_findings += 1
+            listed.append(listed_article(number, article.id, article.path, report=report))
         section = section_of(article.path)
         for finding in report.findings:
             rules[finding.rule] += 1
@@ -170,6 +185,7 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
         "language_pairs": dict(sorted(language_pairs.items())), "sections": dict(sorted(sections.items())),
         "slowest": [[s, i] for s, i in sorted(slowest, reverse=True)],
         "largest": [[n, i] for n, i in sorted(largest, reverse=True)],
+        "listed": listed,
         "seconds": round(time.perf_counter() - started, 3),
         "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "findings_file": findings_file.name, "findings_file_size": size,
