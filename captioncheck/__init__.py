@@ -10,7 +10,7 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 from .about import REPOSITORY, __version__
 
-_API = ("check_text", "check_paths", "Report")
+_API = ("check_text", "check_paths", "fix_text", "apply_fixes", "Report", "FixedText")
 
 
 def __getattr__(name: str):  # the API loads the checker on first use: ``import captioncheck`` stays light

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,39 @@ def check_text(text: str, *, format: str = "text", language: str | None = None, 
     return Report((report,), (settings.fail_on.value,))
 
 
+@dataclass(frozen=True)
+class FixedText:
+    """An article after its fixes: the fixed text, how many fixes were applied, and the report of what
+    remains in it."""
+
+    text: str
+    fixed: int
+    report: Report
+
+
+def fix_text(text: str, *, format: str = "text", language: str | None = None,  # noqa: A002
+             path: str | None = None, unsafe_fixes: bool = False, **options: Any) -> FixedText:
+    """Check one article given as text and apply its safe fixes (and unsafe ones with
+    ``unsafe_fixes``) until none is left, as ``captioncheck --fix`` does to a file."""
+    from .fixer import fix_article
+
+    if format not in INPUT_FORMATS:
+        raise CaptionCheckError(f"unknown input format {format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    settings = settings_for({**options, "unsafe_fixes": unsafe_fixes, **({"language": language} if language else {})})
+    text, name = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", path or "<text>")
+    fixed = fix_article(_checkers().for_settings(settings), text, format, name, settings)
+    return FixedText(fixed.text, fixed.fixed, Report((fixed.report,), (settings.fail_on.value,)))
+
+
+def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe_fixes: bool = False) -> str:
+    """``text`` with the fixes of ``findings`` (from a check of exactly this text) applied once: the
+    safe ones, and the unsafe ones with ``unsafe_fixes``. Fixes that overlap wait for
+    :func:`fix_text`, which checks again."""
+    from .fixer import apply_fixes as apply, fixes_of
+
+    return apply(text, fixes_of(findings, unsafe_fixes))[0]
+
+
 def check_paths(paths: Iterable[str | Path], *, jobs: int | None = None, **options: Any) -> Report:
     """Check files and folders as the command line does: each file's nearest configuration file
     applies, with ``options`` on top (as command-line options would be)."""
@@ -150,6 +183,31 @@ def check_data(data: bytes, name: str, settings: Settings) -> Report:
         return Report((FileReport(path=name, error=str(error)),), (settings.fail_on.value,))
     input_format = settings.input_format or format_of(Path(name))
     return Report((check_article(text, input_format, name, settings),), (settings.fail_on.value,))
+
+
+def fix_data(data: bytes, name: str, settings: Settings) -> tuple[Report, str | None]:
+    """``--fix`` for an article given as bytes (standard input): the report of what remains, and the
+    fixed article (with its byte-order mark), or None when it could not be read."""
+    from .budget import time_limit
+    from .errors import FileTimeout, InputError
+    from .fixer import BOM, fix_article, unified_diff
+    from .readers import decode, format_of
+
+    if len(data) > settings.max_file_size:
+        return Report((_too_large(name, settings),), (settings.fail_on.value,)), None
+    try:
+        text = decode(data)
+        with time_limit(settings.timeout_per_file):
+            fixed = fix_article(checker_for(settings), _LONE_SURROGATE.sub("\ufffd", text),
+                                settings.input_format or format_of(Path(name)), name, settings)
+    except (InputError, FileTimeout) as error:
+        return Report((FileReport(path=name, error=str(error)),), (settings.fail_on.value,)), None
+    bom = BOM if data.startswith(BOM.encode()) else ""
+    report = replace(fixed.report, fixed=fixed.fixed)
+    if settings.diff:
+        report = replace(fixed.before, fixed=fixed.fixed,
+                         diff=unified_diff(text, fixed.text, name) if fixed.text != text else None)
+    return Report((report,), (settings.fail_on.value,)), bom + fixed.text
 
 
 def check_article(text: str, input_format: str, name: str, settings: Settings) -> FileReport:

@@ -23,9 +23,10 @@ from .errors import CaptionCheckError
 from .formatters import FORMATTERS, OutputOptions, summarize
 from .formatters.text_format import printable
 from .catalog import resolve, unknown_rule
-from .rules.registry import BY_ID, RULES, documentation, summary
+from .rules.registry import BY_ID, RULES, documentation, fixes, summary
 from .rules.docs import plain
-from .api import Report, check_data, check_discovered
+from .api import check_data, check_discovered, fix_data
+from .fixer import fixed_count
 from .settings import BY_KEY, OPTIONS, Settings, merge, parse_size
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -73,7 +74,9 @@ def _command_line_layer(values: dict[str, Any]) -> dict[str, Any]:
 
 def _print_rules() -> None:
     for rule in RULES:
-        typer.echo(f"{rule.RULE.code}  {rule.RULE.id:<22} {rule.RULE.severity.value:<8} {summary(rule)}")
+        fix = "[*]" if fixes(rule) else ""
+        typer.echo(f"{rule.RULE.code}  {rule.RULE.id:<22} {rule.RULE.severity.value:<8} {fix:<4}{summary(rule)}")
+    typer.echo("[*]: captioncheck --fix can fix its findings (see --explain RULE)")
 
 
 def _check(values: dict[str, Any]) -> int:
@@ -103,10 +106,17 @@ def _check(values: dict[str, Any]) -> int:
     # How the report is written comes from the configuration of the current folder; what is checked,
     # and what fails, from each file's own.
     run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
+    fixed_text = None
     if paths == ["-"]:
-        result = _check_stdin(command_line, finder, run_settings)
-        if result is None:
+        settings = _stdin_settings(command_line, finder, run_settings)
+        if settings is None:
             return EXIT_CLEAN  # the name given is excluded (--force-exclude)
+        data = sys.stdin.buffer.read(settings.max_file_size + 1)
+        name = run_settings.stdin_filename or "-"
+        if settings.fix or settings.diff:
+            result, fixed_text = fix_data(data, name, settings)
+        else:
+            result = check_data(data, name, settings)
     else:
         targets = list(discover(paths, command_line, finder))
         result = check_discovered(targets, run_settings.jobs, _progress_bar(len(targets)))
@@ -116,33 +126,58 @@ def _check(values: dict[str, Any]) -> int:
             typer.echo(f"captioncheck: error: {printable(report.path)}: {printable(report.error)}", err=True)
         for notice in report.notices:
             typer.echo(f"captioncheck: notice: {printable(report.path)}: {notice}", err=True)
+    unreadable = summarize(reports).unreadable
+    if run_settings.diff:
+        return _print_diffs(reports, unreadable)
 
     to_terminal = run_settings.output_file is None and sys.stdout.isatty()
     options = OutputOptions(color=to_terminal and "NO_COLOR" not in os.environ,
                             quiet=run_settings.quiet, statistics=run_settings.statistics)
     output = FORMATTERS[run_settings.output_format](reports, options)
-    if run_settings.output_file is None:
+    if fixed_text is not None:  # --fix on standard input: the article goes out, the report to stderr
+        sys.stdout.buffer.write(fixed_text.encode("utf-8"))
+        sys.stdout.flush()
+        sys.stderr.write(output)
+    elif run_settings.output_file is None:
         sys.stdout.write(output)
     else:
         _write_output(Path(run_settings.output_file), output)
-    if summarize(reports).unreadable:
+    if run_settings.fix:
+        fixes, files = fixed_count(reports)
+        if fixes and not run_settings.quiet:
+            typer.echo(f"captioncheck: {fixes} fix{'es' * (fixes != 1)} applied in {files} "
+                       f"file{'s' * (files != 1)}", err=True)
+    if unreadable:
         return EXIT_ERROR
     return EXIT_FINDINGS if result.failed and not run_settings.exit_zero else EXIT_CLEAN
 
 
-def _check_stdin(command_line: dict[str, Any], finder: ConfigFinder, run_settings: Settings) -> Report | None:
-    """The report of the article on standard input, named by --stdin-filename; None when that name is
+def _print_diffs(reports, unreadable: int) -> int:
+    """``--diff``: the diff of every file a fix would change, a count on standard error; exit 1 when
+    there is something to fix."""
+    for report in reports:
+        if report.diff:
+            sys.stdout.write(report.diff)
+    fixes, files = fixed_count(reports)
+    if fixes:
+        typer.echo(f"captioncheck: {fixes} fix{'es' * (fixes != 1)} to apply in {files} file{'s' * (files != 1)} "
+                   "(captioncheck --fix applies them)", err=True)
+    else:
+        typer.echo("captioncheck: nothing to fix", err=True)
+    return EXIT_ERROR if unreadable else EXIT_FINDINGS if fixes else EXIT_CLEAN
+
+
+def _stdin_settings(command_line: dict[str, Any], finder: ConfigFinder, run_settings: Settings) -> Settings | None:
+    """The settings of the article on standard input, named by --stdin-filename; None when that name is
     excluded and --force-exclude is on."""
-    name = run_settings.stdin_filename or "-"
-    settings = run_settings
-    if run_settings.stdin_filename:
-        named = Path(run_settings.stdin_filename)
-        config, values = finder.for_directory(named.parent if named.parent.exists() else Path.cwd())
-        settings = merge(Settings(), values, command_line)
-        if settings.force_exclude and force_excluded(named, config, settings):
-            return None
-    data = sys.stdin.buffer.read(settings.max_file_size + 1)
-    return check_data(data, name, settings)
+    if not run_settings.stdin_filename:
+        return run_settings
+    named = Path(run_settings.stdin_filename)
+    config, values = finder.for_directory(named.parent if named.parent.exists() else Path.cwd())
+    settings = merge(Settings(), values, command_line)
+    if settings.force_exclude and force_excluded(named, config, settings):
+        return None
+    return settings
 
 
 def _write_output(path: Path, output: str) -> None:
@@ -192,6 +227,9 @@ def check(
     follow_symlinks: Annotated[Flag, _option("follow-symlinks")] = None,
     force_exclude: Annotated[Flag, _option("force-exclude")] = None,
     report_unused_suppressions: Annotated[Flag, _option("report-unused-suppressions")] = None,
+    fix: Annotated[Flag, _option("fix")] = None,
+    unsafe_fixes: Annotated[Flag, _option("unsafe-fixes")] = None,
+    diff: Annotated[Flag, _option("diff")] = None,
     statistics: Annotated[Flag, _option("statistics")] = None,
     quiet: Annotated[Flag, _option("quiet")] = None,
     output_file: Annotated[Text, _option("output-file")] = None,

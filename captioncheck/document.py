@@ -42,6 +42,7 @@ class Segment:
     block: int = 0  # segments of one block (lines without a blank between, one figure) share it
     titles: tuple[tuple[int, int], ...] = ()  # (start, end) of text the markup sets apart: italics, cite
     alt_text: bool = False  # an HTML image's alt text: checked for its language, never paired
+    extent: tuple[int, int] | None = None  # (start, end) in the source of the HTML element that holds it alone
 
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column) of the character at ``offset`` in :attr:`text`."""
@@ -84,3 +85,5 @@ class Document:
     segments: tuple[Segment, ...]
     declared_language: str | None = None
     suppressions: tuple = ()  # of captioncheck.suppressions.Suppression, from comments in the article
+    source: str = ""  # the text the segments were read from (fixes edit it)
+    input_format: str = "text"  # text, markdown or html

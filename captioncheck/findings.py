@@ -24,6 +24,39 @@ class RuleInfo:
     severity: Severity
 
 
+class Applicability(str, Enum):
+    """Whether ``--fix`` applies a fix (``safe``) or only ``--fix --unsafe-fixes`` does (``unsafe``)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` of the article (characters, after any byte-order mark) by
+    ``replacement``; ``line``...``end_column`` say where, as a finding's span does (end inclusive)."""
+
+    start: int
+    end: int
+    replacement: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Fix:
+    """The one correction of a finding: edits applied together, or not at all."""
+
+    description: str
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+    def as_unsafe(self) -> Fix:
+        return replace(self, applicability=Applicability.UNSAFE)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem at a span of the input file (1-based lines and columns, end inclusive)."""
@@ -43,6 +76,7 @@ class Finding:
     # What differs on the other side of a pair, as (line, column, end_line, end_column) in the file:
     # the source's 25 where the translation (the finding's span) says 52. None: the whole other side.
     related_span: tuple[int, int, int, int] | None = None
+    fix: Fix | None = None  # the one safe or unsafe correction, when the defect has one
 
     @property
     def sort_key(self) -> tuple:

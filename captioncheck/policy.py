@@ -2,7 +2,8 @@
 
 A finding is dropped when its rule is ignored (``--ignore``, ``ignore = [...]``), turned ``off``
 (``--severity RULE=off``), or suppressed in the article itself by a comment covering its line;
-otherwise it takes the configured severity of its rule.
+otherwise it takes the configured severity of its rule. Last, a caption's removal is made as safe as
+the findings kept about its pair allow (:func:`~captioncheck.rules.untranslated_segment.settle_fixes`).
 
 The comments are read with the article (:mod:`captioncheck.suppressions`).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .findings import Finding
-from .rules import unused_suppression
+from .rules import untranslated_segment, unused_suppression
 from .settings import Settings
 from .suppressions import Suppression
 
@@ -37,4 +38,4 @@ def apply_policy(findings: Iterable[Finding], settings: Settings,
             if level is not None:
                 kept.append(finding if level is finding.severity else finding.with_severity(level))
         kept.sort(key=lambda f: f.sort_key)
-    return kept
+    return untranslated_segment.settle_fixes(kept)

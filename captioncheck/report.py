@@ -22,3 +22,5 @@ class FileReport:
     findings: tuple[Finding, ...] = field(default=())
     error: str | None = None
     notices: tuple[str, ...] = ()
+    fixed: int = 0  # fixes applied (--fix) or to apply (--diff)
+    diff: str | None = None  # --diff: the unified diff of the fixes

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from .checker import Checker
 from .discovery import Target
+from .fixer import fix_file
 from .pool import WorkerDied, completed
 from .progress import Progress
 from .report import FileReport
@@ -32,7 +33,10 @@ class Checkers:
     def check(self, target: Target) -> FileReport:
         if target.error is not None:
             return FileReport(path=target.display, error=target.error)
-        return self.for_settings(target.settings).check_file(target.path, target.display, target.settings)
+        checker = self.for_settings(target.settings)
+        if target.settings.fix or target.settings.diff:
+            return fix_file(checker, target.path, target.display, target.settings)
+        return checker.check_file(target.path, target.display, target.settings)
 
 
 _worker: Checkers | None = None  # this worker process's models, loaded once per process

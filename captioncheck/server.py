@@ -22,6 +22,7 @@ SIGTERM (requests in flight are answered).
 
 
 import contextlib
+import json
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Literal
@@ -38,13 +39,22 @@ ENVIRONMENT = "CAPTIONCHECK_SERVE"  # how serve() hands its options to the worke
 
 
 def _check(text: str, input_format: str, path: str | None, language: str | None,
-           options: dict[str, Any], timeout: float) -> str:
-    from .api import check_text
+           options: dict[str, Any], timeout: float, fix: bool = False) -> str:
+    """The JSON report of the article; with ``fix``, of the fixed article, which the report carries as
+    ``fixed`` (``text``, ``fixes_applied``)."""
+    from .api import check_text, fix_text
     from .budget import time_limit
+    from .formatters.json_format import dumps
 
     # In the worker's main thread, so the budget is the real-time signal of --timeout-per-file.
     with time_limit(timeout):
-        return check_text(text, format=input_format, path=path, language=language, **options).to_json()
+        if not fix:
+            return check_text(text, format=input_format, path=path, language=language, **options).to_json()
+        unsafe = bool(options.pop("unsafe-fixes", False))
+        fixed = fix_text(text, format=input_format, path=path, language=language, unsafe_fixes=unsafe, **options)
+    document = json.loads(fixed.report.to_json())
+    document["fixed"] = {"text": fixed.text, "fixes_applied": fixed.fixed}
+    return dumps(document) + "\n"
 
 
 def _check_options(options: dict[str, Any]) -> None:
@@ -133,6 +143,8 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
         language: str | None = Field(None, description="The article's language, when known.")
         options: dict[str, Any] = Field(default_factory=dict,
                                         description="Configuration keys, as in .captioncheck.toml.")
+        fix: bool = Field(False, description="Apply the safe fixes (and the unsafe ones with the option "
+                                             "unsafe-fixes) and return the fixed text as 'fixed'.")
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -179,14 +191,15 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
                                       422: {"description": "Bad request body."}})
     async def check(request: CheckRequest) -> Response:
         options = {key.replace("_", "-"): value for key, value in request.options.items()}
-        for forbidden in ("jobs", "timeout-per-file", "include", "exclude", "follow-symlinks", "format"):
+        for forbidden in ("jobs", "timeout-per-file", "include", "exclude", "follow-symlinks", "format", "fix"):
             options.pop(forbidden, None)  # about files and the process, not about one article's verdicts
         try:
             _check_options(options)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         try:  # here, not in a thread: one article at a time per worker process, under its time budget
-            report = _check(request.text, request.format, request.path, request.language, options, timeout)
+            report = _check(request.text, request.format, request.path, request.language, options, timeout,
+                            request.fix)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         return Response(report, media_type="application/json")

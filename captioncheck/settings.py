@@ -56,6 +56,9 @@ class Settings:
     exit_zero: bool = False
     output_file: str | None = None
     stdin_filename: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
 
     def level_of(self, rule: str, default: Severity) -> Severity | None:
         """The severity a rule's findings get, or None when the rule is off or ignored."""
@@ -268,6 +271,11 @@ OPTIONS: tuple[Option, ...] = (
            "(pre-commit names every staged file).", _flag, flag=True),
     Option("report-unused-suppressions", "report_unused_suppressions", "Report suppression comments that "
            "suppressed nothing (unused-suppression).", _flag, flag=True),
+    Option("fix", "fix", "Apply the safe fixes to the files (standard input: print the fixed article), "
+           "then report what remains.", _flag, flag=True),
+    Option("unsafe-fixes", "unsafe_fixes", "With --fix or --diff, apply the unsafe fixes too.", _flag, flag=True),
+    Option("diff", "diff", "Print the fixes as a unified diff and change nothing (exit 1 when there is one).",
+           _flag, flag=True, in_config=False),
     Option("statistics", "statistics", "Print the number of findings per rule.", _flag, flag=True),
     Option("quiet", "quiet", "Print only the findings, no summary line.", _flag, short="-q", flag=True),
     Option("output-file", "output_file", "Write the report to this file instead of standard output.", _text,

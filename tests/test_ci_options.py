@@ -68,7 +68,7 @@ def test_standard_input_with_a_display_name(tmp_path: Path):
 def test_the_summary_does_not_count_unreadable_files_as_checked(tmp_path: Path):
     result = run_cli(str(DEFECTIVE), str(tmp_path / "missing.txt"))
     assert result.stdout.decode().rstrip().endswith(
-        "1 error, 2 warnings in 1 file checked; 1 could not be checked")
+        "1 error, 2 warnings in 1 file checked; 1 could not be checked; 3 fixable with captioncheck --fix")
 
 
 def test_the_documented_pre_commit_configuration_runs_as_written(tmp_path: Path):

@@ -30,7 +30,7 @@ def test_defective_article_exits_1_with_located_findings():
     assert f"{DEFECTIVE}:6:1: warning ui-artifact [CC301]" in out
     assert "\n    5 | Javier SORIANO / AFP - El ministro" in out  # the untranslated caption...
     assert "\n    6 | photo_camera Javier SORIANO / AFP - Le ministre" in out  # ...above its translation
-    assert out.rstrip().endswith("1 error, 2 warnings in 1 file checked")
+    assert out.rstrip().endswith("1 error, 2 warnings in 1 file checked; 3 fixable with captioncheck --fix")
     assert "\033[" not in out
 
 
@@ -51,7 +51,7 @@ def test_json_contract():
     assert set(first["segments"][0]) == {"id", "line", "end_line", "kind", "language", "confidence", "text"}
     assert set(first["findings"][0]) == {
         "rule", "code", "severity", "line", "column", "end_line", "end_column", "segment", "related_segment",
-        "language", "message", "score", "related_span"}
+        "language", "message", "score", "related_span", "fix"}
     assert document["files"][1]["findings"] == []
 
 

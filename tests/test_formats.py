@@ -122,7 +122,7 @@ def test_github_escapes_newlines_and_commas_in_properties(tmp_path: Path):
 def test_statistics_and_quiet():
     stats = run_cli("--statistics", str(PAIRS)).stdout.decode().splitlines()
     assert stats[0].split() == ["6", "CC101", "untranslated-segment"]
-    assert stats[-1] == "9 errors, 3 warnings in 1 file checked"
+    assert stats[-1] == "9 errors, 3 warnings in 1 file checked; 1 fixable with captioncheck --fix; 3 more with --unsafe-fixes"
     quiet = run_cli("--quiet", str(PAIRS)).stdout.decode().splitlines()
     assert len(quiet) == 12 and all(line.startswith(str(PAIRS)) for line in quiet)
     summary = json.loads(run_cli("--format", "json", "--statistics", str(PAIRS)).stdout)["summary"]
@@ -132,7 +132,9 @@ def test_statistics_and_quiet():
 def test_list_rules_and_explain(capsys):
     assert main(["--list-rules"]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert [line.split()[1] for line in listed] == [rule.RULE.id for rule in RULES]
+    assert [line.split()[1] for line in listed[:-1]] == [rule.RULE.id for rule in RULES]
+    fixable = {line.split()[1] for line in listed[:-1] if "[*]" in line}
+    assert fixable == {"untranslated-segment", "ui-artifact", "boilerplate"} and "--fix" in listed[-1]
     for rule in RULES:
         assert main(["--explain", rule.RULE.id]) == 0
         text = capsys.readouterr().out

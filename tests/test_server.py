@@ -90,6 +90,21 @@ def test_options_are_applied(server):
     assert status == 200 and "untranslated-segment" not in rules
 
 
+def test_the_server_returns_fixes_and_the_fixed_text_on_request(server, tmp_path):
+    port, _ = server
+    text = ARTICLE.read_text(encoding="utf-8")
+    status, body = _request(port, "POST", "/v1/check", json.dumps({"text": text}).encode())
+    edits = [e for f in json.loads(body)["files"][0]["findings"] if f["fix"] for e in f["fix"]["edits"]]
+    assert status == 200 and edits
+    status, body = _request(port, "POST", "/v1/check", json.dumps({"text": text, "fix": True}).encode())
+    fixed = json.loads(body)["fixed"]
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    run_cli("--fix", str(article))
+    assert status == 200 and fixed["text"] == article.read_text(encoding="utf-8") and fixed["fixes_applied"] == len(edits)
+    assert all(f["fix"] is None for f in json.loads(body)["files"][0]["findings"])  # what remains has no fix
+
+
 @pytest.mark.parametrize(("body", "status"), [
     (b"{not json", 422),
     (json.dumps({"text": 5}).encode(), 422),

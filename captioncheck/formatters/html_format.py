@@ -43,6 +43,7 @@ footer{color:#777;font-size:12px;padding:0 24px 24px}
 section.file{padding:6px 8px}}
 body{overflow-wrap:anywhere}
 p.clean{color:#2e7d32;margin:4px 0}
+p.fix{margin:6px 0 0;font-size:13px;color:#2e5c8a}p.fix del{color:#8a1c1c}
 """
 
 SCRIPT = """
@@ -92,7 +93,25 @@ def _finding(report: FileReport, finding: Finding) -> str:
         else:
             body = f'<div class="excerpt">{_marked(segment.text, start, end)}</div>'
     return (f'<article class="finding" data-severity="{finding.severity.value}" data-rule="{escape(finding.rule)}">'
-            f"{head}{body}</article>")
+            f"{head}{body}{_fix(report, finding)}</article>")
+
+
+FIX_SHOWN = 160  # characters of what a fix removes shown under its finding
+
+
+def _fix(report: FileReport, finding: Finding) -> str:
+    """What ``--fix`` would do for ``finding``: its description, and the text it removes struck through."""
+    fix = finding.fix
+    if fix is None:
+        return ""
+    how = "captioncheck --fix" if fix.applicability.value == "safe" else "captioncheck --fix --unsafe-fixes"
+    removed = ""
+    if report.document is not None and report.document.source:
+        text = " ".join(" ".join(report.document.source[e.start:e.end].split()) for e in fix.edits)
+        shown = text if len(text) <= FIX_SHOWN else text[:FIX_SHOWN - 1] + "…"
+        removed = f" <del>{escape(shown)}</del>" if shown else ""
+    return (f'<p class="fix {fix.applicability.value}">Fix ({fix.applicability.value}, {how}): '
+            f"{escape(fix.description)}{removed}</p>")
 
 
 def _file(report: FileReport) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..about import __version__
 from ..report import FileReport
-from ..findings import Finding
+from ..findings import Finding, Fix
 from .summary import OutputOptions, summarize
 
 FORMAT_VERSION = 1  # of the report: see captioncheck/schemas/report.schema.json
@@ -27,7 +27,15 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "segment": finding.segment, "related_segment": finding.related_segment,
         "language": finding.language, "message": finding.message, "score": finding.score,
         "related_span": None if finding.related_span is None else dict(zip(_SPAN, finding.related_span)),
+        "fix": None if finding.fix is None else fix_entry(finding.fix),
     }
+
+
+def fix_entry(fix: Fix) -> dict[str, Any]:
+    """A fix as JSON (the report's, the server's)."""
+    return {"description": fix.description, "applicability": fix.applicability.value,
+            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement, "line": e.line,
+                       "column": e.column, "end_line": e.end_line, "end_column": e.end_column} for e in fix.edits]}
 
 
 def file_entry(report: FileReport) -> dict[str, Any]:

@@ -74,6 +74,14 @@ def _result(report: FileReport, finding: Finding, root: Path, seen: Counter) -> 
             "physicalLocation": {"artifactLocation": _artifact(report.path, root),
                                  "region": _region(*(finding.related_span or related.span(0, len(related.text))))},
         }]
+    if finding.fix is not None:
+        unsafe = " (unsafe: captioncheck --fix --unsafe-fixes)" if finding.fix.applicability.value == "unsafe" else ""
+        result["fixes"] = [{
+            "description": {"text": finding.fix.description + unsafe},
+            "artifactChanges": [{"artifactLocation": _artifact(report.path, root), "replacements": [
+                {"deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+                 "insertedContent": {"text": edit.replacement}} for edit in finding.fix.edits]}],
+        }]
     return result
 
 

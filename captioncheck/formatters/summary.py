@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..report import FileReport
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Summary:
     errors: int
     warnings: int
     by_rule: tuple[tuple[str, str, int], ...] = ()  # (rule, code, count), most frequent first
+    fixable: int = 0  # findings with a safe fix (captioncheck --fix)
+    unsafe_fixable: int = 0  # findings with an unsafe fix (captioncheck --fix --unsafe-fixes)
 
 
 def found_text(report: FileReport, finding: Finding) -> str:
@@ -46,7 +48,9 @@ def totals_line(summary: Summary) -> str:
     checked = summary.files - summary.unreadable
     return (f"{_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')} "
             f"in {_plural(checked, 'file')} checked"
-            + (f"; {summary.unreadable} could not be checked" if summary.unreadable else ""))
+            + (f"; {summary.unreadable} could not be checked" if summary.unreadable else "")
+            + (f"; {summary.fixable} fixable with captioncheck --fix" if summary.fixable else "")
+            + (f"; {summary.unsafe_fixable} more with --unsafe-fixes" if summary.unsafe_fixable else ""))
 
 
 def summarize(reports: Sequence[FileReport]) -> Summary:
@@ -59,4 +63,6 @@ def summarize(reports: Sequence[FileReport]) -> Summary:
         by_rule=tuple(sorted(((rule, code, n) for (rule, code), n in
                               Counter((f.rule, f.code) for f in findings).items()),
                              key=lambda item: (-item[2], item[0]))),
+        fixable=sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.SAFE),
+        unsafe_fixable=sum(1 for f in findings if f.fix is not None and f.fix.applicability is Applicability.UNSAFE),
     )

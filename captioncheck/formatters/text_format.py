@@ -1,4 +1,4 @@
-"""The human format: ``path:line:col: severity rule [code] message``, then the offending text.
+"""The human format: ``path:line:col: severity rule [code] message`` (``[*]`` before a message whose finding ``--fix`` fixes), then the offending text.
 
 Under a finding about a caption pair (``CC2xx``), the two sides one above the other, each with its
 line number, each cut to a window around what differs, and ``^`` under what differs on both::
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import regex
 
 from ..report import FileReport
-from ..findings import Finding, Severity
+from ..findings import Applicability, Finding, Severity
 from .summary import OutputOptions, found_text, summarize, totals_line
 
 EXCERPT_CHARS = 100
@@ -82,7 +82,8 @@ def format_finding(report: FileReport, finding: Finding, color: bool, excerpt: b
     where = _paint(f"{printable(report.path)}:{finding.line}:{finding.column}:", "path", color)
     severity = _paint(finding.severity.value, finding.severity, color)
     rule = _paint(f"{finding.rule} [{finding.code}]", "rule", color)
-    line = f"{where} {severity} {rule} {printable(finding.message)}"
+    fixable = "[*] " if finding.fix is not None and finding.fix.applicability is Applicability.SAFE else ""
+    line = f"{where} {severity} {rule} {fixable}{printable(finding.message)}"
     if not excerpt or finding.segment is None:
         return line
     if finding.related_segment is not None:  # a caption and its translation (or untranslated source)

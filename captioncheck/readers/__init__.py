@@ -104,7 +104,8 @@ def parse(text: str, input_format: str, display_path: str, segmenter: Segmenter 
     parsed: Parsed = READERS[input_format](_LONE_CR.sub("\n", text))
     raw = segmenter(parsed.segments) if segmenter is not None else parsed.segments
     return Document(path=display_path, segments=assign_kinds(raw),
-                    declared_language=parsed.declared_language, suppressions=parsed.suppressions)
+                    declared_language=parsed.declared_language, suppressions=parsed.suppressions,
+                    source=text, input_format=input_format)
 
 
 def read_document(path: Path, display_path: str | None = None, input_format: str | None = None,

@@ -83,6 +83,12 @@ PRE_PROSE_SHARE = 0.85  # share of a preformatted paragraph's tokens that are wo
 FURNITURE_KEPT = 8  # furniture elements a block remembers at each end of its ancestry
 
 
+# Elements a fix may remove whole when they hold one segment and nothing else but credits: never a
+# figure (it holds the image), a table cell, or the article itself.
+HOLDERS = frozenset({"p", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "span", "a",
+                     "small", "em", "i", "b", "strong", "section", "aside", "nav", "header", "footer", "dd", "dt"})
+
+
 @dataclass
 class _Frame:
     tag: str
@@ -95,6 +101,8 @@ class _Frame:
     furniture_id: int = -1  # which furniture element this is (an element marked as furniture)
     set_apart: tuple[SegmentBuilder, int] | None = None  # an italic element: its block and where it starts
     layout: bool = False  # furniture only by a layout class ("widget", "sidebar") or its id: it may hold the article
+    start: int = -1  # where its start tag is in the source
+    first_found: int = 0  # the first segment read inside it
 
 
 @dataclass
@@ -209,6 +217,7 @@ class _Tokenizer(HTMLParser):
             self.figure_block = self.block
         if tag in SET_APART_TAGS and not frame.credit and self.builders:
             frame.set_apart = (self.builders[-1].builder, self.builders[-1].builder.length)
+        frame.start, frame.first_found = self._offset(), len(self.found)
         self._push(frame)
         self.scope_seen = self.scope_seen or frame.scope
         if block_name in BLOCKS and self._active():
@@ -237,11 +246,26 @@ class _Tokenizer(HTMLParser):
                 self.figure_block = None
                 self.block += 1
             if frame.tag == tag:
+                self._claim(frame)
                 break
         if self.stack and self.stack[-1].tag in BLOCKS and self._active() and not self.builders:
             parent = self.stack[-1]
             self.builders.append(_Open("span.credit" if parent.credit else parent.tag, SegmentBuilder(self.index),
                                        parent.credit, self._furniture()))  # text after a nested block
+
+    def _claim(self, frame: _Frame) -> None:
+        """Give the one segment read inside ``frame`` (credits aside) the element's extent, from its start
+        tag to the end of its end tag, unless an inner element already holds it alone."""
+        if frame.tag not in HOLDERS or frame.start < 0:
+            return
+        held = [i for i in range(frame.first_found, len(self.found)) if self.found[i].segment.kind is not Kind.CREDIT]
+        if len(held) != 1:
+            return
+        candidate = self.found[held[0]]
+        end = self.source.find(">", self._offset())
+        if candidate.segment.extent is not None or candidate.segment.alt_text or end < 0:
+            return
+        self.found[held[0]] = replace(candidate, segment=replace(candidate.segment, extent=(frame.start, end + 1)))
 
     def _close_builder(self, name: str | None = None) -> None:
         if not self.builders:

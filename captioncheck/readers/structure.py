@@ -45,6 +45,9 @@ class RawSegment:
     # An HTML image's ``alt`` text: written for those who cannot see the image, not shown beside it, so
     # it is checked for its language but is no caption's translation, nor has one.
     alt_text: bool = False
+    # (start, end) in the source of the HTML element that holds this segment and nothing else but
+    # credits: what a fix removes to remove the segment.
+    extent: tuple[int, int] | None = None
 
 
 def repeats(text: str, earlier: str | None) -> bool:
@@ -125,7 +128,7 @@ def assign_kinds(raw: list[RawSegment]) -> tuple[Segment, ...]:
     _spread_captions(raw, kinds)
     return tuple(
         Segment(id=i, kind=kind or Kind.BODY, text=r.text, pieces=r.pieces, block=r.block, titles=r.titles,
-                alt_text=r.alt_text)
+                alt_text=r.alt_text, extent=r.extent)
         for i, (r, kind) in enumerate(zip(raw, kinds))
     )
 

@@ -47,6 +47,11 @@ def summary(rule: RuleModule) -> str:
     return first.split("): ", 1)[1] if "): " in first else first
 
 
+def fixes(rule: RuleModule) -> str:
+    """What ``--fix`` can do for the rule's findings: ``safe``, ``safe or unsafe``, or "" (nothing)."""
+    return getattr(rule, "FIX", "")
+
+
 def documentation(rule: RuleModule) -> str:
     """A rule's whole documentation: its module docstring."""
     return (rule.__doc__ or "").strip()
