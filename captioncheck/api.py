@@ -18,6 +18,7 @@ command line and ``captioncheck serve`` go through the same functions.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -111,12 +112,28 @@ def settings_for(options: Mapping[str, Any], source: str = "options") -> Setting
     return merge(Settings(), _option_values(options, source))
 
 
+def _require(value: Any, name: str, kinds: tuple[type, ...], wanted: str) -> None:
+    """A one-line CaptionCheckError naming the argument when ``value`` is not of ``kinds`` or holds a NUL."""
+    if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        raise CaptionCheckError(f"{name}: expected {wanted}, got {type(value).__name__}")
+    if isinstance(value, str) and "\x00" in value and name != "text":
+        raise CaptionCheckError(f"{name}: a NUL character cannot be in a path")
+
+
+def _check_arguments(text: str, input_format: str, language: str | None, path: str | None) -> None:
+    _require(text, "text", (str,), "the article as a str (decode bytes as UTF-8 first)")
+    _require(input_format, "format", (str,), "a str")
+    _require(language, "language", (str, type(None)), "a language code (str) or None")
+    _require(path, "path", (str, type(None)), "a str or None")
+    if input_format not in INPUT_FORMATS:
+        raise CaptionCheckError(f"unknown input format {input_format!r} (choose from {', '.join(INPUT_FORMATS)})")
+
+
 def check_text(text: str, *, format: str = "text", language: str | None = None,  # noqa: A002
                path: str | None = None, **options: Any) -> Report:
     """Check one article given as text. ``format`` is ``text``, ``markdown`` or ``html``; ``language``
     forces the article's language; ``path`` is the name findings are reported under."""
-    if format not in INPUT_FORMATS:
-        raise CaptionCheckError(f"unknown input format {format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    _check_arguments(text, format, language, path)
     settings = settings_for({**options, **({"language": language} if language else {})})
     checker = _checkers().for_settings(settings)
     # A str from JSON or a caller may hold lone surrogates, which no file can: they become U+FFFD,
@@ -142,8 +159,7 @@ def fix_text(text: str, *, format: str = "text", language: str | None = None,  #
     ``unsafe_fixes``) until none is left, as ``captioncheck --fix`` does to a file."""
     from .fixer import fix_article
 
-    if format not in INPUT_FORMATS:
-        raise CaptionCheckError(f"unknown input format {format!r} (choose from {', '.join(INPUT_FORMATS)})")
+    _check_arguments(text, format, language, path)
     settings = settings_for({**options, "unsafe_fixes": unsafe_fixes, **({"language": language} if language else {})})
     text, name = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", path or "<text>")
     fixed = fix_article(_checkers().for_settings(settings), text, format, name, settings)
@@ -159,10 +175,20 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe_fixes: bool = 
     return apply(text, fixes_of(findings, unsafe_fixes))[0]
 
 
-def check_paths(paths: Iterable[str | Path], *, jobs: int | None = None, **options: Any) -> Report:
+def check_paths(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = None,
+                **options: Any) -> Report:
     """Check files and folders as the command line does: each file's nearest configuration file
-    applies, with ``options`` on top (as command-line options would be)."""
-    given = [str(p) for p in paths]
+    applies, with ``options`` on top (as command-line options would be). ``paths``: one path, or an
+    iterable of paths (str or ``os.PathLike``)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    _require(paths, "paths", (Iterable,), "a path or an iterable of paths")
+    given = []
+    for path in paths:
+        _require(path, "paths", (str, os.PathLike), "paths as str or os.PathLike")
+        given.append(os.fspath(path))
+        _require(given[-1], "paths", (str,), "paths as str or os.PathLike")
+    _require(jobs, "jobs", (int, type(None)), "an int or None")
     if not given:
         raise CaptionCheckError("give at least one file or directory to check")
     command_line = _option_values(options, "options")

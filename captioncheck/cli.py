@@ -298,13 +298,19 @@ def _build_audit_command():
         partition_rows: Annotated[int, typer.Option(min=1, help="Articles per partition.", metavar="N")]
         = audit.DEFAULT_PARTITION_ROWS,
         restart: Annotated[bool, typer.Option(help="Start over, discarding what the output folder holds.")] = False,
+        fix: Annotated[bool, typer.Option("--fix", help="Also write each article its safe fixes change to "
+                                          "fixed/part-NNNNNN.jsonl (id, row, path, fixes_applied, text); the "
+                                          "archive is never changed.")] = False,
+        unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix, apply the unsafe fixes "
+                                                   "too.")] = False,
     ) -> int:
         """Audit an archive of articles: every finding in a Parquet or JSON Lines file, resumable, with a
         summary (summary.html). Settings come from the configuration file of the current folder."""
         from .runner import default_jobs
 
         _, values = ConfigFinder().for_directory(Path.cwd())
-        settings = merge(Settings(), values)
+        settings = merge(Settings(), values, {"fix": True} if fix else {},
+                         {"unsafe_fixes": True} if unsafe_fixes else {})
         result = audit.run_audit(
             archive, output, engine=engine, scheduler=scheduler, output_format=output_format,
             jobs=jobs or settings.jobs or default_jobs(), partition_rows=partition_rows, settings=settings,

@@ -70,3 +70,26 @@ def test_bad_text_is_a_file_error_not_an_exception(tmp_path: Path):
     report = captioncheck.check_text("<div>" * 100 + "\x00" * 10, format="html", path="broken.html")
     assert report.files[0].path == "broken.html"
     assert report.exit_status in (0, 2)
+
+
+def test_check_paths_takes_one_path_or_many_never_a_string_as_letters(tmp_path):
+    article = DATA / "fr-caption-es.txt"
+    for given in (str(article), article, [article], (str(article),)):
+        assert [r.path for r in captioncheck.check_paths(given).files] == [str(article)]
+
+
+@pytest.mark.parametrize(("call", "said"), [
+    (lambda: captioncheck.check_text(None), "text: expected the article as a str"),
+    (lambda: captioncheck.check_text(b"Le texte."), "got bytes"),
+    (lambda: captioncheck.check_text("Le texte.", path=5), "path: expected a str or None, got int"),
+    (lambda: captioncheck.check_text("Le texte.", language=["fr"]), "language: expected a language code"),
+    (lambda: captioncheck.fix_text(None), "text: expected the article as a str"),
+    (lambda: captioncheck.check_paths("a\x00b.txt"), "paths: a NUL character cannot be in a path"),
+    (lambda: captioncheck.check_paths(5), "paths: expected a path or an iterable of paths, got int"),
+    (lambda: captioncheck.check_paths([b"a.txt"]), "paths: expected paths as str or os.PathLike"),
+    (lambda: captioncheck.check_paths(["a.txt"], jobs="2"), "jobs: expected an int or None, got str"),
+])
+def test_bad_arguments_are_one_line_errors_naming_the_argument(call, said):
+    with pytest.raises(CaptionCheckError) as raised:
+        call()
+    assert said in str(raised.value) and "\n" not in str(raised.value)

@@ -356,3 +356,25 @@ def test_parquet_without_the_audit_extra_is_a_one_line_error_naming_it(tmp_path,
                               "(or --output-format jsonl with a JSON Lines archive)\n")
     done = _audit(str(archive), "--output", str(tmp_path / "out2"), "--output-format", "jsonl", "--jobs", "1")
     assert done.returncode == 0, done.stderr
+
+
+def test_audit_fix_writes_the_fixed_articles_beside_the_findings(tmp_path):
+    rows = _rows()
+    archive = _write_jsonl(tmp_path / "a.jsonl", rows)
+    before = archive.read_bytes()
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--partition-rows", "6", "--fix")
+    assert done.returncode in (0, 1) and archive.read_bytes() == before
+    fixed = [json.loads(line) for part in sorted((out / "fixed").iterdir())
+             for line in part.read_text(encoding="utf-8").splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    assert fixed and [f["row"] for f in fixed] == sorted(f["row"] for f in fixed)
+    for row in fixed:  # the same text --fix gives the same article as a file
+        name = Path(by_id[row["id"]]["path"]).name
+        article = tmp_path / name
+        article.write_text(by_id[row["id"]]["text"], encoding="utf-8")
+        run_cli("--fix", str(article))
+        assert row["text"] == article.read_text(encoding="utf-8") and row["fixes_applied"] > 0
+    assert "fr-caption-es.txt" in {Path(by_id[r["id"]]["path"]).name for r in fixed}
+    refused = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--partition-rows", "6")
+    assert refused.returncode == 2 and "setting fix = true where this run has false" in refused.stderr

@@ -48,7 +48,8 @@ class AuditResult:
 
 # Settings that change what a partition writes: a resumed audit must have the same.
 VERDICT_SETTINGS = ("language", "languages", "allowed_languages", "langid", "model", "severity", "ignore",
-                    "divergence_threshold", "max_file_size", "timeout_per_file", "report_unused_suppressions")
+                    "divergence_threshold", "max_file_size", "timeout_per_file", "report_unused_suppressions",
+                    "fix", "unsafe_fixes")
 
 
 def _options_record(output_format: str, settings: Settings) -> dict[str, Any]:
@@ -94,7 +95,7 @@ def _prepare(archive: Path, output: Path, output_format: str, rows: int, setting
         return plan
     if output.exists() and any(output.iterdir()) and plan is None and not restart:
         raise CaptionCheckError(f"{output} is not empty and holds no audit; give an empty or new folder")
-    for sub in ("findings", "manifests"):
+    for sub in ("findings", "manifests", "fixed"):
         shutil.rmtree(output / sub, ignore_errors=True)
     plan = make_plan(archive, rows)
     output.mkdir(parents=True, exist_ok=True)
@@ -134,6 +135,8 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
     plan = _prepare(archive, output, output_format, partition_rows, settings, restart)
     (output / "findings").mkdir(exist_ok=True)
     (output / "manifests").mkdir(exist_ok=True)
+    if settings.fix:
+        (output / "fixed").mkdir(exist_ok=True)
     remove_temporaries(output)
     manifests = _complete(output, plan)
     done_before = len(manifests)

@@ -19,9 +19,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..api import INPUT_FORMATS, check_article, warm_up
+from ..api import INPUT_FORMATS, check_article, checker_for, warm_up
+from ..budget import time_limit
+from ..fixer import fix_article, fixes_of
 from ..report import FileReport
-from ..errors import CaptionCheckError
+from ..errors import CaptionCheckError, FileTimeout
 from ..findings import Severity
 from ..settings import Settings, from_mapping, merge
 from .archive import Partition, Source, parquet_schema, read_partition
@@ -117,6 +119,20 @@ def listed_article(row: int, identifier: str | None, path: str | None, *, reason
             "rules": sorted({f.rule for f in findings})}
 
 
+def _fixed(article: Article, number: int, report: FileReport, settings: Settings) -> dict[str, Any] | None:
+    """The row of ``fixed/part-NNNNNN.jsonl`` for an article its fixes change (``fix = true``), or None."""
+    if not fixes_of(report.findings, settings.unsafe_fixes):
+        return None
+    try:
+        with time_limit(settings.timeout_per_file):
+            fixed = fix_article(checker_for(settings), article.text, article.format, article.name, settings)
+    except FileTimeout:
+        return None
+    if fixed.text == article.text:
+        return None
+    return {"id": article.id, "row": number, "path": article.path, "fixes_applied": fixed.fixed, "text": fixed.text}
+
+
 def audit_partition(plan: Source, partition: Partition, output: str, output_format: str,
                     settings: Settings) -> dict[str, Any]:
     """Check every article of ``partition``; write its findings and then its manifest; return the manifest."""
@@ -130,6 +146,7 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
     slowest: list[tuple[float, str]] = []
     largest: list[tuple[int, str]] = []
     listed: list[dict[str, Any]] = []  # every article not checked or with findings, in row order
+    fixed_rows: list[dict[str, Any]] = []  # with fix: each article its fixes changed
     articles = errors = with_findings = 0
     text_carried = plan.format == "jsonl"
     # JSON escapes (\uXXXX) write a character in up to 12 bytes: a longer line cannot hold an article
@@ -150,6 +167,10 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
                                    _settings_for_language(settings, article.language))
         except CaptionCheckError as error:  # a bad 'language'
             report = FileReport(path=article.name, error=str(error))
+        if settings.fix and report.error is None:
+            fixed_row = _fixed(article, number, report, _settings_for_language(settings, article.language))
+            if fixed_row is not None:
+                fixed_rows.append(fixed_row)
         seconds = time.perf_counter() - began
         heapq.heappush(slowest, (round(seconds, 6), article.id))
         heapq.heappush(largest, (len(article.text), article.id))
@@ -174,6 +195,9 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
                 language_pairs[f"{finding.language}>{report.language}"] += 1
             if section is not None:
                 sections[section] += 1
+    if settings.fix:
+        write_atomically(directory / "fixed" / f"{partition.name}.jsonl",
+                         "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in fixed_rows).encode())
     findings_file = directory / "findings" / f"{partition.name}.{output_format}"
     size = write_findings(findings_file, rows, output_format,
                           parquet_schema(plan) if plan.format == "parquet" else None)
