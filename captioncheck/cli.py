@@ -7,6 +7,7 @@ line's own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -111,6 +112,8 @@ def _check(values: dict[str, Any]) -> int:
         settings = _stdin_settings(command_line, finder, run_settings)
         if settings is None:
             return EXIT_CLEAN  # the name given is excluded (--force-exclude)
+        if sys.stdin is None:
+            raise CaptionCheckError("standard input is closed: nothing to read for -")
         data = sys.stdin.buffer.read(settings.max_file_size + 1)
         name = run_settings.stdin_filename or "-"
         if settings.fix or settings.diff:
@@ -337,6 +340,18 @@ def main(argv: list[str] | None = None) -> int:
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     subcommand = arguments[0] if arguments and arguments[0] in SUBCOMMANDS else None
+    for stream in (sys.stdout, sys.stderr):  # an encoding that cannot hold a caption escapes it
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        os.getcwd()
+    except OSError:
+        typer.echo("captioncheck: error: the current folder no longer exists; run from another one", err=True)
+        return EXIT_ERROR
+    if sys.stdout is None and not {"-o", "--output-file", "--help", "--version"} & set(arguments):
+        typer.echo("captioncheck: error: standard output is closed: nowhere to write the report "
+                   "(give --output-file)", err=True)
+        return EXIT_ERROR
     try:
         command = SUBCOMMANDS[subcommand]() if subcommand else _build_command()
         result = command.main(args=arguments[1:] if subcommand else arguments,
@@ -367,8 +382,15 @@ def run() -> None:
     """Console entry point: the only place that exits the process."""
     try:
         status = main()
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:  # "captioncheck content/ | head": the reader left, which is not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = EXIT_FINDINGS
+    except OSError as error:  # a full disk, a closed or failing output
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(f"captioncheck: error: cannot write the report: {error.strerror or error}\n")
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # what is left in the buffer goes nowhere
+        status = EXIT_ERROR
     sys.exit(status)

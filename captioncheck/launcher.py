@@ -55,6 +55,6 @@ def _exit(code: int | str | None) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError):  # AttributeError: a stream closed at start (None)
             pass
     os._exit(code or 0)

@@ -287,3 +287,28 @@ def test_a_language_no_identifier_knows_is_one_line_naming_the_option_and_the_ac
 def test_a_misspelt_rule_gets_a_suggestion(args, expected):
     result = run_cli(*args)
     assert result.returncode == 2 and expected in result.stderr.decode()
+
+
+@pytest.mark.parametrize(("shell", "said"), [
+    ("{cli} {article} >&-", "standard output is closed"),
+    ("{cli} - <&-", "standard input is closed"),
+    ("{cli} {article} > /dev/full", "cannot write the report: No space left on device"),
+    ("mkdir gone && cd gone && rmdir ../gone && {cli} {article}", "the current folder no longer exists"),
+])
+def test_the_command_lines_own_io_fails_in_one_line(tmp_path, shell, said):
+    import subprocess
+    import sys
+
+    if "/dev/full" in shell and not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    cli = f"{sys.executable} -m captioncheck"
+    done = subprocess.run(["bash", "-c", shell.format(cli=cli, article=DEFECTIVE)], cwd=tmp_path,
+                          capture_output=True, timeout=120)
+    stderr = done.stderr.decode()
+    assert done.returncode == 2 and said in stderr and "Traceback" not in stderr and len(stderr.splitlines()) == 1
+
+
+def test_an_output_encoding_that_cannot_hold_a_caption_escapes_it():
+    done = run_cli(str(DEFECTIVE), process=True, env={"PYTHONIOENCODING": "ascii"})
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert b"\\xd3scar Puente" in done.stdout  # Oscar with an accent, escaped
