@@ -214,7 +214,7 @@ def test_a_rerun_skips_complete_partitions_and_refuses_a_changed_archive(tmp_pat
     _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
     manifests = sorted((out / "manifests").iterdir())
     before = {m.name: m.stat().st_mtime_ns for m in manifests}
-    (out / "findings" / "part-000001.jsonl.123.tmp").write_text("half")  # what a kill leaves
+    (out / "findings" / ".part-000001.jsonl.0123abcd.tmp").write_text("half")  # what a kill leaves
     manifests[1].unlink()
     again = _audit(str(archive), "--output", str(out), "--partition-rows", "4", "--output-format", "jsonl")
     assert f"1 partitions done now, {len(manifests) - 1} done before" in again.stdout
@@ -378,3 +378,31 @@ def test_audit_fix_writes_the_fixed_articles_beside_the_findings(tmp_path):
     assert "fr-caption-es.txt" in {Path(by_id[r["id"]]["path"]).name for r in fixed}
     refused = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--partition-rows", "6")
     assert refused.returncode == 2 and "setting fix = true where this run has false" in refused.stderr
+
+
+def test_restart_deletes_only_what_the_audit_wrote(tmp_path):
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows()[:3])
+    users = tmp_path / "users"
+    for name in ("findings/keep.parquet", "manifests/mine.json", "notes.txt", "drafts/plan.tmp"):
+        (users / name).parent.mkdir(parents=True, exist_ok=True)
+        (users / name).write_text("the user's", encoding="utf-8")
+    before = sorted(p.relative_to(users) for p in users.rglob("*"))
+    for extra in ((), ("--restart",)):
+        refused = _audit(str(archive), "--output", str(users), "--output-format", "jsonl", *extra)
+        assert refused.returncode == 2 and "holds no audit" in refused.stderr
+        assert sorted(p.relative_to(users) for p in users.rglob("*")) == before
+
+    out = tmp_path / "out"
+    _audit(str(archive), "--output", str(out), "--output-format", "jsonl")
+    (out / "notes.tmp").write_text("the user's", encoding="utf-8")
+    (out / "findings" / "draft.md").write_text("the user's", encoding="utf-8")
+    resumed = _audit(str(archive), "--output", str(out), "--output-format", "jsonl")
+    assert resumed.returncode in (0, 1) and (out / "notes.tmp").exists() and (out / "findings" / "draft.md").exists()
+    refused = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--restart")
+    assert refused.returncode == 2 and "holds files the audit did not write (findings/draft.md and 1 more)" in \
+        refused.stderr and (out / "summary.json").exists()
+    (out / "notes.tmp").unlink()
+    (out / "findings" / "draft.md").unlink()
+    (out / "findings" / ".part-000000.jsonl.0123abcd.tmp").write_text("half")
+    restarted = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--restart")
+    assert restarted.returncode in (0, 1) and not list(out.rglob("*.tmp"))

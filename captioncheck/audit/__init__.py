@@ -19,7 +19,6 @@ reaches ``fail-on``, else 0.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,7 @@ from ..settings import Settings
 from .archive import Plan, load_plan, make_plan, save_plan
 from .engines import ENGINES, Failed, Task, run_dask, run_local
 from ..atomic import write_atomically
-from .output import OUTPUT_FORMATS, remove_temporaries, require_pyarrow
+from .output import OUTPUT_FORMATS, foreign_files, owned_files, remove_temporaries, require_pyarrow
 from .summary import ARTICLES_FILE, Summary, format_csv, format_html, format_text, listed_articles, summarize, to_json_text
 
 DEFAULT_PARTITION_ROWS = 500
@@ -78,6 +77,11 @@ def _what_changed(plan: Plan, archive: Path, saved: Any, record: dict[str, Any],
     return ""
 
 
+def _owned(output: Path, plan: Plan) -> set[Path]:
+    """The files the audit of ``plan`` may have written in ``output``."""
+    return owned_files(output, [p.name for p in plan.partitions], (PLAN_FILE, OPTIONS_FILE))
+
+
 def _prepare(archive: Path, output: Path, output_format: str, rows: int, settings: Settings, restart: bool) -> Plan:
     """The plan of this audit: the saved one when resuming, else a new one (saved)."""
     record = _options_record(output_format, settings)
@@ -93,10 +97,19 @@ def _prepare(archive: Path, output: Path, output_format: str, rows: int, setting
             raise CaptionCheckError(f"{output} holds an audit {changed}; run with the same, give another "
                                     "--output, or --restart to start this one over")
         return plan
-    if output.exists() and any(output.iterdir()) and plan is None and not restart:
-        raise CaptionCheckError(f"{output} is not empty and holds no audit; give an empty or new folder")
-    for sub in ("findings", "manifests", "fixed"):
-        shutil.rmtree(output / sub, ignore_errors=True)
+    if output.exists() and any(output.iterdir()):
+        if plan is None:
+            raise CaptionCheckError(f"{output} is not empty and holds no audit; give an empty or new folder")
+        owned = _owned(output, plan)
+        foreign = foreign_files(output, owned)
+        if foreign:
+            raise CaptionCheckError(
+                f"{output} holds files the audit did not write ({foreign[0].relative_to(output)}"
+                f"{f' and {len(foreign) - 1} more' if len(foreign) > 1 else ''}): --restart removes only an "
+                "audit's own files; move them, or give another --output")
+        for path in owned:
+            path.unlink(missing_ok=True)
+        remove_temporaries(output, owned)
     plan = make_plan(archive, rows)
     output.mkdir(parents=True, exist_ok=True)
     write_atomically(options_path, json.dumps(record, indent=1).encode())
@@ -137,7 +150,7 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
     (output / "manifests").mkdir(exist_ok=True)
     if settings.fix:
         (output / "fixed").mkdir(exist_ok=True)
-    remove_temporaries(output)
+    remove_temporaries(output, _owned(output, plan))
     manifests = _complete(output, plan)
     done_before = len(manifests)
     pending = [p for p in plan.partitions if p.index not in manifests]

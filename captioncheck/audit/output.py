@@ -9,7 +9,8 @@ carried column whose name is taken is renamed ``input_<name>``.
 
 A partition is complete when its manifest (``manifests/part-NNNNNN.json``) exists: it is written
 after the findings file, and both are renamed into place from a temporary file, so a killed run
-leaves either a complete partition or none (plus a ``.tmp`` file the next run removes).
+leaves either a complete partition or none (plus a ``.tmp`` file the next run removes). An audit
+removes only what it wrote: its own files, by name (:func:`owned_files`), and their temporary files.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import regex
 
 from ..errors import CaptionCheckError
 from ..atomic import TEMPORARY_SUFFIX, replacing, write_atomically  # noqa: F401 - the writers of this module
@@ -83,7 +86,43 @@ def read_findings(path: Path) -> list[dict[str, Any]]:
     return pq.read_table(path).to_pylist()
 
 
-def remove_temporaries(directory: Path) -> None:
-    """Remove what killed runs left half-written."""
-    for leftover in directory.rglob(f"*{TEMPORARY_SUFFIX}"):
-        leftover.unlink(missing_ok=True)
+SUMMARY_FILES = ("summary.json", "summary.html", "articles.csv")
+FOLDERS = ("findings", "manifests", "fixed")
+_TEMPORARY = regex.compile(rf"\.(?P<name>.+)\.[0-9a-f]{{8}}{regex.escape(TEMPORARY_SUFFIX)}")
+
+
+def owned_files(directory: Path, partition_names: list[str], top: tuple[str, ...]) -> set[Path]:
+    """Every file an audit with these partitions can write in ``directory`` (``top``: its own files
+    at the top, the plan and options)."""
+    owned = {directory / name for name in (*top, *SUMMARY_FILES)}
+    for name in partition_names:
+        owned |= {directory / "findings" / f"{name}.{suffix}" for suffix in OUTPUT_FORMATS}
+        owned |= {directory / "manifests" / f"{name}.json", directory / "fixed" / f"{name}.jsonl"}
+    return owned
+
+
+def _temporary_of(path: Path) -> Path | None:
+    """The file a temporary file (``.NAME.1a2b3c4d.tmp``) was being written as, if it is one."""
+    match = _TEMPORARY.fullmatch(path.name)
+    return path.with_name(match.group("name")) if match else None
+
+
+def foreign_files(directory: Path, owned: set[Path]) -> list[Path]:
+    """What ``directory`` holds that an audit did not write: neither one of ``owned`` nor a
+    temporary file of one, nor one of the audit's folders."""
+    folders = {directory / name for name in FOLDERS}
+    foreign = []
+    for path in sorted(directory.rglob("*")):
+        if path in owned or path in folders or _temporary_of(path) in owned:
+            continue
+        foreign.append(path)
+    return foreign
+
+
+def remove_temporaries(directory: Path, owned: set[Path]) -> None:
+    """Remove what killed runs left half-written: the temporary files of the audit's own files only."""
+    for folder in (directory, *(directory / name for name in FOLDERS)):
+        if folder.is_dir():
+            for leftover in folder.glob(f".*{TEMPORARY_SUFFIX}"):
+                if _temporary_of(leftover) in owned:
+                    leftover.unlink(missing_ok=True)
