@@ -19,16 +19,24 @@ from .settings import Settings
 
 
 class Checkers:
-    """One :class:`Checker` per distinct set of models, made on first use."""
+    """One :class:`Checker` per distinct set of models, made on first use; the ``MAX_CHECKERS`` used
+    last are kept, so that clients sending ever new language sets (the server's) cannot grow it."""
+
+    MAX_CHECKERS = 8
 
     def __init__(self) -> None:
-        self._by_key: dict[tuple, Checker] = {}
+        self._by_key: dict[tuple, Checker] = {}  # least recently used first
 
     def for_settings(self, settings: Settings) -> Checker:
         key = settings.checker_key
-        if key not in self._by_key:
-            self._by_key[key] = Checker(settings)
-        return self._by_key[key]
+        checker = self._by_key.pop(key, None) or Checker(settings)
+        self._by_key[key] = checker
+        while len(self._by_key) > self.MAX_CHECKERS:
+            del self._by_key[next(iter(self._by_key))]
+        return checker
+
+    def __len__(self) -> int:
+        return len(self._by_key)
 
     def check(self, target: Target) -> FileReport:
         if target.error is not None:

@@ -72,7 +72,7 @@ class Settings:
     @property
     def checker_key(self) -> tuple:
         """What the language and embedding models depend on: one checker per distinct key."""
-        return (self.languages, self.langid, self.model)
+        return (tuple(sorted(set(self.languages))), self.langid, self.model)  # "fr,es" is "es,fr"
 
 
 # --- readers of option values -------------------------------------------------------------------
