@@ -132,13 +132,16 @@ def _check_arguments(text: str, input_format: str, language: str | None, path: s
 def check_text(text: str, *, format: str = "text", language: str | None = None,  # noqa: A002
                path: str | None = None, **options: Any) -> Report:
     """Check one article given as text. ``format`` is ``text``, ``markdown`` or ``html``; ``language``
-    forces the article's language; ``path`` is the name findings are reported under."""
+    forces the article's language; ``path`` is the name findings are reported under. A text larger
+    than ``max_file_size`` (5 MB) is a report with an ``error``, as a file would be."""
     _check_arguments(text, format, language, path)
     settings = settings_for({**options, **({"language": language} if language else {})})
     checker = _checkers().for_settings(settings)
     # A str from JSON or a caller may hold lone surrogates, which no file can: they become U+FFFD,
     # as undecodable bytes do, so that every report can be written as UTF-8.
     text, name = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", path or "<text>")
+    if _larger_than(text, settings.max_file_size):
+        return Report((_too_large(name, settings),), (settings.fail_on.value,))
     report = checker.check_text(text, format, name, settings)
     return Report((report,), (settings.fail_on.value,))
 
@@ -162,6 +165,8 @@ def fix_text(text: str, *, format: str = "text", language: str | None = None,  #
     _check_arguments(text, format, language, path)
     settings = settings_for({**options, "unsafe_fixes": unsafe_fixes, **({"language": language} if language else {})})
     text, name = _LONE_SURROGATE.sub("\ufffd", text), _LONE_SURROGATE.sub("\ufffd", path or "<text>")
+    if _larger_than(text, settings.max_file_size):
+        return FixedText(text, 0, Report((_too_large(name, settings),), (settings.fail_on.value,)))
     fixed = fix_article(_checkers().for_settings(settings), text, format, name, settings)
     return FixedText(fixed.text, fixed.fixed, Report((fixed.report,), (settings.fail_on.value,)))
 
@@ -242,7 +247,7 @@ def check_article(text: str, input_format: str, name: str, settings: Settings) -
     from .budget import time_limit
     from .errors import FileTimeout
 
-    if len(text) > settings.max_file_size or len(text.encode("utf-8", "surrogatepass")) > settings.max_file_size:
+    if _larger_than(text, settings.max_file_size):
         return _too_large(name, settings)
     text = _LONE_SURROGATE.sub("\ufffd", text)
     try:
@@ -250,6 +255,11 @@ def check_article(text: str, input_format: str, name: str, settings: Settings) -
             return checker_for(settings).check_text(text, input_format, name, settings)
     except FileTimeout as error:
         return FileReport(path=name, error=str(error))
+
+
+def _larger_than(text: str, limit: int) -> bool:
+    """Whether ``text``, written as UTF-8, is larger than ``limit`` bytes (max-file-size)."""
+    return len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit
 
 
 def _too_large(name: str, settings: Settings) -> FileReport:

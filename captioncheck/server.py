@@ -42,25 +42,33 @@ def _check(text: str, input_format: str, path: str | None, language: str | None,
            options: dict[str, Any], timeout: float, fix: bool = False) -> str:
     """The JSON report of the article; with ``fix``, of the fixed article, which the report carries as
     ``fixed`` (``text``, ``fixes_applied``)."""
-    from .api import check_text, fix_text
+    from .api import Report, check_text, fix_text
     from .budget import time_limit
+    from .errors import FileTimeout
     from .formatters.json_format import dumps
+    from .report import FileReport
 
     # In the worker's main thread, so the budget is the real-time signal of --timeout-per-file.
-    with time_limit(timeout):
-        if not fix:
-            return check_text(text, format=input_format, path=path, language=language, **options).to_json()
-        unsafe = bool(options.pop("unsafe-fixes", False))
-        fixed = fix_text(text, format=input_format, path=path, language=language, unsafe_fixes=unsafe, **options)
+    try:
+        with time_limit(timeout):
+            if not fix:
+                return check_text(text, format=input_format, path=path, language=language, **options).to_json()
+            unsafe = bool(options.pop("unsafe-fixes", False))
+            fixed = fix_text(text, format=input_format, path=path, language=language, unsafe_fixes=unsafe,
+                             **options)
+    except FileTimeout as error:  # the report says so, as for a file
+        return Report((FileReport(path=path or "<text>", error=str(error)),)).to_json()
     document = json.loads(fixed.report.to_json())
     document["fixed"] = {"text": fixed.text, "fixes_applied": fixed.fixed}
     return dumps(document) + "\n"
 
 
-def _check_options(options: dict[str, Any]) -> None:
+def _check_options(options: dict[str, Any]) -> float | None:
+    """Validate the request's options (a ConfigError names a bad one); their timeout-per-file, if given."""
     from .api import settings_for
 
-    settings_for(options, "options")
+    settings = settings_for(options, "options")
+    return settings.timeout_per_file if "timeout-per-file" in options else None
 
 
 class BodyLimit:
@@ -191,14 +199,16 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
                                       422: {"description": "Bad request body."}})
     async def check(request: CheckRequest) -> Response:
         options = {key.replace("_", "-"): value for key, value in request.options.items()}
-        for forbidden in ("jobs", "timeout-per-file", "include", "exclude", "follow-symlinks", "format", "fix"):
+        for forbidden in ("jobs", "include", "exclude", "follow-symlinks", "format", "fix"):
             options.pop(forbidden, None)  # about files and the process, not about one article's verdicts
         try:
-            _check_options(options)
+            asked = _check_options(options)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
         try:  # here, not in a thread: one article at a time per worker process, under its time budget
-            report = _check(request.text, request.format, request.path, request.language, options, timeout,
+            options.pop("timeout-per-file", None)
+            budget = timeout if asked is None else min(timeout, asked)  # a client may only lower it
+            report = _check(request.text, request.format, request.path, request.language, options, budget,
                             request.fix)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)

@@ -90,6 +90,19 @@ def test_options_are_applied(server):
     assert status == 200 and "untranslated-segment" not in rules
 
 
+def test_max_file_size_and_timeout_per_file_apply_per_request(server):
+    port, _ = server
+    text = ARTICLE.read_text(encoding="utf-8")
+    status, body = _request(port, "POST", "/v1/check",
+                            json.dumps({"text": text, "options": {"max-file-size": "1kB"}}).encode())
+    assert status == 200 and "larger than the limit of 1000 bytes" in json.loads(body)["files"][0]["error"]
+    status, body = _request(port, "POST", "/v1/check", json.dumps(
+        {"text": text + "\n\n" + "Le ministre a parlé. " * 3000, "options": {"timeout-per-file": 0.001}}).encode())
+    assert status == 200 and "took longer than 0.001 s" in json.loads(body)["files"][0]["error"]
+    status, body = _request(port, "POST", "/v1/check", json.dumps({"text": text}).encode())
+    assert status == 200 and "error" not in json.loads(body)["files"][0]  # the worker is still there
+
+
 def test_the_server_returns_fixes_and_the_fixed_text_on_request(server, tmp_path):
     port, _ = server
     text = ARTICLE.read_text(encoding="utf-8")
