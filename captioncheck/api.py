@@ -21,7 +21,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -216,29 +216,17 @@ def check_data(data: bytes, name: str, settings: Settings) -> Report:
     return Report((check_article(text, input_format, name, settings),), (settings.fail_on.value,))
 
 
-def fix_data(data: bytes, name: str, settings: Settings) -> tuple[Report, str | None]:
-    """``--fix`` for an article given as bytes (standard input): the report of what remains, and the
-    fixed article (with its byte-order mark), or None when it could not be read."""
-    from .budget import time_limit
-    from .errors import FileTimeout, InputError
-    from .fixer import BOM, fix_article, unified_diff
-    from .readers import decode, format_of
+def fix_data(data: bytes, name: str, settings: Settings) -> tuple[Report, bytes | None]:
+    """``--fix`` or ``--diff`` for an article given as bytes (standard input): the report, and the
+    fixed article as bytes (its byte-order mark kept) when the fixes changed it."""
+    from .fixer import fix_bytes
+    from .readers import format_of
 
     if len(data) > settings.max_file_size:
         return Report((_too_large(name, settings),), (settings.fail_on.value,)), None
-    try:
-        text = decode(data)
-        with time_limit(settings.timeout_per_file):
-            fixed = fix_article(checker_for(settings), _LONE_SURROGATE.sub("\ufffd", text),
-                                settings.input_format or format_of(Path(name)), name, settings)
-    except (InputError, FileTimeout) as error:
-        return Report((FileReport(path=name, error=str(error)),), (settings.fail_on.value,)), None
-    bom = BOM if data.startswith(BOM.encode()) else ""
-    report = replace(fixed.report, fixed=fixed.fixed)
-    if settings.diff:
-        report = replace(fixed.before, fixed=fixed.fixed,
-                         diff=unified_diff(text, fixed.text, name) if fixed.text != text else None)
-    return Report((report,), (settings.fail_on.value,)), bom + fixed.text
+    report, fixed = fix_bytes(checker_for(settings), data, name, settings.input_format or format_of(Path(name)),
+                              settings)
+    return Report((report,), (settings.fail_on.value,)), fixed
 
 
 def check_article(text: str, input_format: str, name: str, settings: Settings) -> FileReport:

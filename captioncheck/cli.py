@@ -107,7 +107,7 @@ def _check(values: dict[str, Any]) -> int:
     # How the report is written comes from the configuration of the current folder; what is checked,
     # and what fails, from each file's own.
     run_settings = merge(Settings(), finder.for_directory(Path.cwd())[1], command_line)
-    fixed_text = None
+    fixed_text: bytes | None = None
     if paths == ["-"]:
         settings = _stdin_settings(command_line, finder, run_settings)
         if settings is None:
@@ -118,6 +118,8 @@ def _check(values: dict[str, Any]) -> int:
         name = run_settings.stdin_filename or "-"
         if settings.fix or settings.diff:
             result, fixed_text = fix_data(data, name, settings)
+            if fixed_text is None and result.files[0].error is None:
+                fixed_text = data  # nothing to fix: the article goes out as it came in
         else:
             result = check_data(data, name, settings)
     else:
@@ -138,7 +140,7 @@ def _check(values: dict[str, Any]) -> int:
                             quiet=run_settings.quiet, statistics=run_settings.statistics)
     output = FORMATTERS[run_settings.output_format](reports, options)
     if fixed_text is not None:  # --fix on standard input: the article goes out, the report to stderr
-        sys.stdout.buffer.write(fixed_text.encode("utf-8"))
+        sys.stdout.buffer.write(fixed_text)
         sys.stdout.flush()
         sys.stderr.write(output)
     elif run_settings.output_file is None:

@@ -62,10 +62,12 @@ class Fixed:
     before: FileReport
 
 
-def fix_article(checker: Checker, text: str, input_format: str, name: str, settings: Settings) -> Fixed:
-    """Check ``text``, apply its fixes, check again, until no fix applies (or ``MAX_PASSES``)."""
+def fix_article(checker: Checker, text: str, input_format: str, name: str, settings: Settings,
+                checked: FileReport | None = None) -> Fixed:
+    """Check ``text`` (unless ``checked`` is its report already), apply its fixes, check again, until
+    no fix applies (or ``MAX_PASSES``)."""
     fixed = 0
-    report = before = checker.check_text(text, input_format, name, settings)
+    report = before = checked or checker.check_text(text, input_format, name, settings)
     for _ in range(MAX_PASSES):
         if report.error is not None:
             break
@@ -94,26 +96,40 @@ def _write(path: Path, data: bytes) -> None:
         os.chmod(temporary, mode)
 
 
-def fix_file(checker: Checker, path: Path, display_path: str, settings: Settings) -> FileReport:
-    """``--fix`` (rewrite the file) or ``--diff`` (its diff in the report) for one file; the report of
-    what remains (``--fix``) or of what was found (``--diff``), with the number of fixes."""
+def fix_bytes(checker: Checker, data: bytes, name: str, input_format: str,
+              settings: Settings) -> tuple[FileReport, bytes | None]:
+    """``--fix`` or ``--diff`` for an article given as bytes (a file's, standard input's): the report of
+    what remains (``--fix``) or of what was found with its diff (``--diff``), with the number of fixes;
+    and the fixed bytes, byte-order mark kept, when the fixes changed something (None otherwise)."""
     try:
         with time_limit(settings.timeout_per_file):
-            data = load(path, settings.max_file_size)
             text = decode(data)
-            bom = BOM if data.startswith(BOM.encode()) else ""
-            found = fix_article(checker, text, settings.input_format or format_of(path), display_path, settings)
+            found = fix_article(checker, text, input_format, name, settings)
     except (InputError, FileTimeout) as error:
-        return FileReport(path=display_path, error=str(error))
+        return FileReport(path=name, error=str(error)), None
     if found.text == text:
-        return found.report
+        return found.report, None
+    fixed = ((BOM if data.startswith(BOM.encode()) else "") + found.text).encode("utf-8")
     if settings.diff:
-        return replace(found.before, fixed=found.fixed, diff=unified_diff(text, found.text, display_path))
+        return replace(found.before, fixed=found.fixed, diff=unified_diff(text, found.text, name)), fixed
+    return replace(found.report, fixed=found.fixed), fixed
+
+
+def fix_file(checker: Checker, path: Path, display_path: str, settings: Settings) -> FileReport:
+    """``--fix`` (rewrite the file) or ``--diff`` (its diff in the report) for one file (see
+    :func:`fix_bytes`)."""
     try:
-        _write(path, (bom + found.text).encode("utf-8"))
+        data = load(path, settings.max_file_size)
+    except InputError as error:
+        return FileReport(path=display_path, error=str(error))
+    report, fixed = fix_bytes(checker, data, display_path, settings.input_format or format_of(path), settings)
+    if fixed is None or settings.diff:
+        return report
+    try:
+        _write(path, fixed)
     except OSError as error:
         return FileReport(path=display_path, error=f"not fixed: {error.strerror or error}")
-    return replace(found.report, fixed=found.fixed)
+    return report
 
 
 def fixed_count(reports: Sequence[FileReport]) -> tuple[int, int]:

@@ -167,9 +167,9 @@ def format_text(summary: Summary) -> str:
             width = max(len(name) for name, _ in items)
             lines.append(f"{title}:")
             lines += [f"  {name:<{width}}  {count:>8}" for name, count in items]
-    total_findings = summary.articles_with_findings
     for title, articles, total in (("articles not checked", summary.not_checked, summary.errors),
-                                   ("articles with the most findings", summary.most_findings, total_findings)):
+                                   ("articles with the most findings", summary.most_findings,
+                                    summary.articles_with_findings)):
         if articles:
             shown = articles[:5]
             lines.append(f"{title}" + (f" (first {len(shown)} of {total})" if total > len(shown) else "") + ":")

@@ -125,7 +125,8 @@ def _fixed(article: Article, number: int, report: FileReport, settings: Settings
         return None
     try:
         with time_limit(settings.timeout_per_file):
-            fixed = fix_article(checker_for(settings), article.text, article.format, article.name, settings)
+            fixed = fix_article(checker_for(settings), article.text, article.format, article.name, settings,
+                                report)
     except FileTimeout:
         return None
     if fixed.text == article.text:
