@@ -46,15 +46,17 @@ def completed(function: Callable[[Item], Result], items: Sequence[Item], jobs: i
     """``(index, function(items[index]))`` for every item, as the ``jobs`` workers finish them.
 
     ``initializer(*initargs)`` runs once in each worker before its first item. An exception raised by
-    ``function`` is raised here; a worker that dies raises :class:`WorkerDied`, after the results
-    finished before it.
+    ``function`` is raised here, once the items in flight are done and without starting the others; a
+    worker that dies raises :class:`WorkerDied`, after the results finished before it.
     """
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start),
+                               initializer=_start, initargs=(initializer, initargs))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(start),
-                                 initializer=_start, initargs=(initializer, initargs)) as pool:
-            futures = {pool.submit(function, item): index for index, item in enumerate(items)}
-            for future in as_completed(futures):
-                yield futures[future], future.result()
+        futures = {pool.submit(function, item): index for index, item in enumerate(items)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
     except BrokenProcessPool:
         raise WorkerDied() from None
+    finally:  # on an error, or when the caller stops early: the items not started are not run
+        pool.shutdown(wait=True, cancel_futures=True)

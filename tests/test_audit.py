@@ -406,3 +406,91 @@ def test_restart_deletes_only_what_the_audit_wrote(tmp_path):
     (out / "findings" / ".part-000000.jsonl.0123abcd.tmp").write_text("half")
     restarted = _audit(str(archive), "--output", str(out), "--output-format", "jsonl", "--restart")
     assert restarted.returncode in (0, 1) and not list(out.rglob("*.tmp"))
+
+
+def _corrupt_parquet(path: Path) -> Path:
+    """30 articles in row groups of 10: row 4's ``path`` is not UTF-8, and the page header of row group
+    2's ``text`` column is overwritten, as a bad disk sector or a truncated copy leaves it."""
+    rows = [{"id": f"a{n}", "text": f"Un article numéro {n}. Le président parle à Paris.", "path": f"p/{n}.txt"}
+            for n in range(30)]
+    paths = pa.array([row["path"].encode() if n != 4 else b"p/\xff\xfe.txt" for n, row in enumerate(rows)])
+    table = pa.table({"id": [r["id"] for r in rows], "text": [r["text"] for r in rows],
+                      "path": paths.view(pa.string())})
+    pq.write_table(table, path, row_group_size=10, compression="none")
+    text = pq.ParquetFile(path).metadata.row_group(2).column(1)
+    data = bytearray(path.read_bytes())
+    data[text.data_page_offset:text.data_page_offset + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=pytest.mark.dask)])
+def test_a_corrupt_parquet_archive_is_audited_to_the_end_with_error_rows(tmp_path, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    archive = _corrupt_parquet(tmp_path / "a.parquet")
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--partition-rows", "5", "--engine", engine, "--jobs", "2")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["articles"] == 30 and summary["failed_partitions"] == []
+    not_checked = {a["row"]: a for a in summary["not_checked"]}
+    assert sorted(not_checked) == [4, *range(20, 30)]
+    assert "not UTF-8" in not_checked[4]["reason"]
+    assert all("row group 2 cannot be read" in not_checked[n]["reason"] for n in range(20, 30))
+    assert [not_checked[n]["id"] for n in range(20, 30)] == [f"a{n}" for n in range(20, 30)]
+    checked = _findings_by_id(out)
+    assert not any(row.get("error") for n in (*range(4), *range(5, 20)) for row in checked.get(f"a{n}", []))
+    again = _audit(str(archive), "--output", str(out), "--partition-rows", "5", "--engine", engine, "--jobs", "2")
+    assert again.returncode == 2 and "0 partitions done now, 6 done before" in again.stdout
+
+
+@pytest.mark.parametrize("output_format", ["jsonl", "parquet"])
+def test_lone_surrogates_anywhere_in_a_row_make_it_an_error_row(tmp_path, output_format):
+    """JSON may escape a lone surrogate (\\ud800), which no UTF-8 output can hold: the row is an error
+    row naming where it is, its id escaped, and the other rows are audited."""
+    good = _rows()[:2]
+    lines = ('{"id": "bad-path", "text": "Un texte.", "path": "p/\\ud800.txt"}',
+             '{"id": "bad-carried", "text": "Un texte.", "tags": ["ok", "\\udfff"]}',
+             '{"id": "bad-\\ud83d", "text": "Un texte."}',
+             '{"id": "bad-key", "text": "Un texte.", "\\ud800": 1}',
+             '{"id": "good-pair", "text": "Un texte \\ud83d\\ude00."}')
+    archive = _write_jsonl(tmp_path / "a.jsonl", good, extra_lines=lines)
+    out = tmp_path / "out"
+    done = _audit(str(archive), "--output", str(out), "--output-format", output_format, "--partition-rows", "3")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    reasons = {a["id"]: a["reason"] for a in summary["not_checked"]}
+    assert sorted(reasons) == ["bad-\\ud83d", "bad-carried", "bad-key", "bad-path"]
+    assert "in 'path'" in reasons["bad-path"] and "in 'tags'" in reasons["bad-carried"]
+    assert "in 'id'" in reasons["bad-\\ud83d"] and "a column name" in reasons["bad-key"]
+    assert summary["articles"] == 7 and summary["errors"] == 4
+    assert "good-pair" not in reasons
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("failure", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_full_disk_or_read_only_folder_stops_in_one_line_and_the_next_run_resumes(tmp_path, monkeypatch, capsys,
+                                                                                     jobs, failure):
+    from captioncheck.audit import output as audit_output
+    from captioncheck.cli import main
+
+    archive = _write_jsonl(tmp_path / "a.jsonl", _rows()[:6])
+    out = tmp_path / "out"
+    arguments = ["audit", str(archive), "--output", str(out), "--output-format", "jsonl", "--partition-rows", "1",
+                 "--jobs", jobs]
+    write = audit_output.write_atomically
+
+    def failing(path: Path, data: bytes) -> None:  # the disk fills up from the fourth partition on
+        if path.name >= "part-000003":
+            raise OSError(failure[0], failure[1], str(path))
+        write(path, data)
+
+    monkeypatch.setattr(audit_output, "write_atomically", failing)
+    assert main(arguments) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and failure[1] in error[0] and "part-00000" in error[0] and "resumes" in error[0], error
+    assert not list(out.rglob("*.tmp"))
+    monkeypatch.setattr(audit_output, "write_atomically", write)
+    assert main(arguments) in (0, 1)
+    assert "3 partitions done now, 3 done before" in capsys.readouterr().out

@@ -145,6 +145,18 @@ def run_audit(archive: Path, output: Path, *, engine: str = "local", scheduler: 
     if output_format == "parquet" or archive.suffix.lower() == ".parquet":
         require_pyarrow()
     settings = settings or Settings()
+    try:
+        return _run(archive, output, engine, scheduler, output_format, jobs, partition_rows, settings, restart,
+                    progress, echo)
+    except OSError as error:  # a read-only folder, a full disk, an archive that went away
+        where = error.filename or output
+        raise CaptionCheckError(f"{where}: {error.strerror or error}; the audit stopped, keeping what it finished "
+                                "in the output folder: the same command resumes it") from None
+
+
+def _run(archive: Path, output: Path, engine: str, scheduler: str | None, output_format: str, jobs: int,
+         partition_rows: int, settings: Settings, restart: bool, progress: Callable[[int, int], None] | None,
+         echo: Callable[[str], None] | None) -> AuditResult:
     plan = _prepare(archive, output, output_format, partition_rows, settings, restart)
     (output / "findings").mkdir(exist_ok=True)
     (output / "manifests").mkdir(exist_ok=True)

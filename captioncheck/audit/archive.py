@@ -155,18 +155,58 @@ def _parquet_file(path: Path):
         raise CaptionCheckError(f"{path}: not a readable Parquet file ({error})") from None
 
 
-def read_partition(plan: Source, partition: Partition,
-                   max_row_bytes: int | None = None) -> Iterator[tuple[int, dict[str, Any] | str]]:
+@dataclass(frozen=True)
+class Unreadable:
+    """A row that holds no article to check: why, and its ``id`` when that much could be read."""
+
+    reason: str
+    id: Any = None
+
+
+Row = dict[str, Any] | Unreadable
+
+
+def read_partition(plan: Source, partition: Partition, max_row_bytes: int | None = None) -> Iterator[tuple[int, Row]]:
     """(row number, row) for each row of ``partition``, streamed: one line (JSON Lines) or one small
-    batch (Parquet) in memory at a time. A row that cannot be read is its error message, and so is a
-    JSON line longer than ``max_row_bytes``, which is skipped unread."""
+    batch (Parquet) in memory at a time.
+
+    Nothing in the archive stops a partition: a row that cannot be read is :class:`Unreadable` (a
+    line that is not a JSON object, a JSON line longer than ``max_row_bytes``, skipped unread, a string
+    that is not Unicode, a Parquet page that cannot be decoded: then every row of the partition from
+    there on, each with its ``id`` when the ``id`` column can still be read)."""
     if plan.format == "jsonl":
         yield from _read_jsonl(Path(plan.archive), partition, max_row_bytes)
     else:
         yield from _read_parquet(Path(plan.archive), partition)
 
 
-def _read_jsonl(path: Path, partition: Partition, max_row_bytes: int | None) -> Iterator[tuple[int, dict[str, Any] | str]]:
+def _not_unicode(value: Any, where: str = "") -> str | None:
+    """Where ``value`` holds a string with a lone surrogate (JSON's ``"\\ud800"``), which no UTF-8
+    output can hold; None when it holds none."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "a string"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found = _not_unicode(key, f"a key of {where}" if where else "a column name") or _not_unicode(
+                item, f"{where}.{printable(key)}" if where else f"'{printable(key)}'")
+            if found:
+                return found
+    elif isinstance(value, list):
+        for item in value:
+            if found := _not_unicode(item, where):
+                return found
+    return None
+
+
+def printable(value: Any) -> str:
+    """``value`` as text any output can hold: a lone surrogate becomes its escape (``\\ud800``)."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _read_jsonl(path: Path, partition: Partition, max_row_bytes: int | None) -> Iterator[tuple[int, Row]]:
     limit = max_row_bytes or 1 << 62
     with path.open("rb") as handle:
         handle.seek(partition.start)
@@ -175,33 +215,89 @@ def _read_jsonl(path: Path, partition: Partition, max_row_bytes: int | None) -> 
             if len(line) > limit and not line.endswith(b"\n"):
                 while line and not line.endswith(b"\n"):  # skip the rest of the line unread
                     line = handle.readline(1 << 20)
-                yield number, f"line {number + 1} of the archive is larger than {limit} bytes; not read"
+                yield number, Unreadable(f"line {number + 1} of the archive is larger than {limit} bytes; not read")
                 continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except (UnicodeDecodeError, ValueError) as error:
-                yield number, f"line {number + 1} of the archive is not JSON ({error})"
+                yield number, Unreadable(f"line {number + 1} of the archive is not JSON ({error})")
                 continue
-            yield number, row if isinstance(row, dict) else f"line {number + 1} of the archive is not a JSON object"
+            if not isinstance(row, dict):
+                yield number, Unreadable(f"line {number + 1} of the archive is not a JSON object")
+                continue
+            # Only a \\uD800-\\uDFFF escape makes a lone surrogate: look further only when the line has one.
+            where = _not_unicode(row) if b"\\ud" in line or b"\\uD" in line else None
+            if where is not None:
+                yield number, Unreadable(f"line {number + 1} of the archive holds a lone surrogate escape in {where}, "
+                                         "which is not Unicode text", _id_of(row))
+                continue
+            yield number, row
+
+
+def _id_of(row: dict[str, Any]) -> str | None:
+    identifier = row.get("id")
+    return None if identifier is None else printable(identifier)
 
 
 PARQUET_BATCH = 64  # rows decoded at a time
 
 
-def _read_parquet(path: Path, partition: Partition) -> Iterator[tuple[int, dict[str, Any] | str]]:
+def _read_parquet(path: Path, partition: Partition) -> Iterator[tuple[int, Row]]:
     parquet = _parquet_file(path)
+    number = partition.first_row  # of the next row to yield
+    end = partition.first_row + partition.rows
     offset = 0  # of the batch's first row in the row group
-    for batch in parquet.iter_batches(batch_size=PARQUET_BATCH, row_groups=[partition.row_group]):
-        begin, end = max(partition.start - offset, 0), min(partition.stop - offset, batch.num_rows)
-        if begin < end:
-            rows = batch.slice(begin, end - begin).to_pylist()
-            for number, row in enumerate(rows, start=partition.first_row + offset + begin - partition.start):
-                yield number, row
-        offset += batch.num_rows
-        if offset >= partition.stop:
+    batches = parquet.iter_batches(batch_size=PARQUET_BATCH, row_groups=[partition.row_group])
+    while number < end:
+        try:
+            batch = next(batches)
+        except StopIteration:
             return
+        except Exception as error:  # pyarrow's OSError or ArrowException for a page it cannot decode
+            reason = f"the archive's row group {partition.row_group} cannot be read from here on ({_one_line(error)})"
+            ids = _ids(parquet, partition, number - partition.first_row + partition.start)
+            for position in range(number, end):
+                yield position, Unreadable(reason, ids[position - number] if position - number < len(ids) else None)
+            return
+        begin, stop = max(partition.start - offset, 0), min(partition.stop - offset, batch.num_rows)
+        if begin < stop:
+            for row in _rows(batch.slice(begin, stop - begin)):
+                yield number, row
+                number += 1
+        offset += batch.num_rows
+
+
+def _rows(batch) -> list[Row]:
+    """A batch's rows; a row whose strings are not UTF-8 is :class:`Unreadable`, the others are read."""
+    try:
+        return batch.to_pylist()
+    except (UnicodeDecodeError, ValueError):
+        pass
+    rows: list[Row] = []
+    for index in range(batch.num_rows):
+        try:
+            rows.append(batch.slice(index, 1).to_pylist()[0])
+        except (UnicodeDecodeError, ValueError) as error:
+            rows.append(Unreadable(f"a string of this row is not UTF-8 ({_one_line(error)})"))
+    return rows
+
+
+def _ids(parquet, partition: Partition, start: int) -> list[Any]:
+    """The ``id`` column from row ``start`` of the partition's row group to the partition's end, or
+    as many as can still be read (none when it cannot)."""
+    if "id" not in parquet.schema_arrow.names:
+        return []
+    try:
+        column = parquet.read_row_group(partition.row_group, columns=["id"]).column("id")
+        return [printable(v) if v is not None else None for v in column.slice(start, partition.stop - start).to_pylist()]
+    except Exception:  # that page is broken too
+        return []
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(printable(error).split())[:300]
 
 
 def parquet_schema(plan: Source):
@@ -223,4 +319,4 @@ def load_plan(path: Path) -> Plan | None:
 
 
 __all__ = ["FORMATS", "Partition", "Plan", "Source", "archive_format", "load_plan", "make_plan", "parquet_schema",
-           "read_partition", "save_plan"]
+           "printable", "read_partition", "save_plan", "Row", "Unreadable"]

@@ -26,7 +26,7 @@ from ..report import FileReport
 from ..errors import CaptionCheckError, FileTimeout
 from ..findings import Severity
 from ..settings import Settings, from_mapping, merge
-from .archive import Partition, Source, parquet_schema, read_partition
+from .archive import Partition, Source, Unreadable, parquet_schema, read_partition
 from ..atomic import write_atomically
 from .output import as_text, carried_name, write_findings
 
@@ -154,10 +154,10 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
     # within max-file-size, and is not parsed.
     for number, row in read_partition(plan, partition, 12 * settings.max_file_size + 65536):
         articles += 1
-        article = row if isinstance(row, str) else article_of(row, text_carried)
+        article = row.reason if isinstance(row, Unreadable) else article_of(row, text_carried)
         if isinstance(article, str):
             errors += 1
-            identifier = row.get("id") if isinstance(row, dict) else None
+            identifier = row.id if isinstance(row, Unreadable) else row.get("id")
             rows.append({"id": as_text(identifier) if identifier is not None else None, "row": number,
                          "error": article})
             listed.append(listed_article(number, rows[-1]["id"], None, reason=article))
