@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .compare.alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
-from .budget import time_limit
+from .budget import checkpoint, time_limit
 from .context import Context
 from .document import Document, Kind
 from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
@@ -70,11 +70,12 @@ class Checker:
         return split_by_language(segments, self.detector.detect)
 
     def detect_segments(self, document: Document) -> tuple[Detection, ...]:
-        return tuple(
-            Detection(UNDETERMINED, 0.0, 0) if segment.kind in LANGUAGE_FREE_KINDS
-            else self.detector.detect(without_set_apart(segment.text, segment.titles))
-            for segment in document.segments
-        )
+        detections = []
+        for segment in document.segments:
+            checkpoint()
+            detections.append(Detection(UNDETERMINED, 0.0, 0) if segment.kind in LANGUAGE_FREE_KINDS
+                              else self.detector.detect(without_set_apart(segment.text, segment.titles)))
+        return tuple(detections)
 
     def short_detections(self, document: Document, detections: tuple[Detection, ...]) -> dict[int, Detection]:
         """What the detector says of each undetermined caption of ``SHORT_WORDS`` words, allowed to judge
@@ -94,6 +95,7 @@ class Checker:
         if language != UNDETERMINED:
             detections = tuple(favour(d, language) for d in detections)
             detections = decide_in_slots(document, detections, language, self.short_detections(document, detections))
+        checkpoint()
         other_language = {s.id for s, d in zip(document.segments, detections)
                           if d.determined and language != UNDETERMINED and d.language != language}
         context = Context(
@@ -128,6 +130,7 @@ class Checker:
         settings = settings or self.settings
         try:
             document = parse(text, input_format, display_path, self.segmenter)
+            checkpoint()
             return self.check_document(document, settings)
         except InputError as error:
             return FileReport(path=display_path, error=str(error))

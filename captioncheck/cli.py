@@ -273,9 +273,17 @@ def _build_serve_command():
                                                       "8MiB (413 above).", metavar="SIZE")] = "8MiB",
         timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one article may take (then an error).", metavar="SECONDS")]
         = server.DEFAULT_TIMEOUT,
+        read_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a client has to send a whole request, "
+                                                    "headers and body (then 408).", metavar="SECONDS")]
+        = server.DEFAULT_READ_TIMEOUT,
+        max_connections: Annotated[Optional[int], typer.Option(min=1, help="Connections a worker holds; past it, "
+                                                               "the one waiting longest without a whole request "
+                                                               "is closed (default: from the descriptor limit).",
+                                                               metavar="N", show_default=False)] = None,
     ) -> int:
         """Serve POST /v1/check for CMS pre-publish hooks (needs the extra: pip install 'captioncheck[server]')."""
-        server.serve(host, port, workers, parse_size(max_request_size, "--max-request-size"), timeout)
+        server.serve(host, port, workers, parse_size(max_request_size, "--max-request-size"), timeout, read_timeout,
+                     max_connections)
         return EXIT_CLEAN
 
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)

@@ -10,32 +10,39 @@
 - ``GET /openapi.json`` (and ``/docs``) describe the API.
 
 The server runs ``--workers`` processes (one per core by default) under uvicorn's supervisor, each
-with the models loaded at start-up and checking its requests itself (no hop between processes);
-a worker that dies or stops answering the supervisor is replaced. Each check runs under the
-per-file time budget (``--timeout``), past which the report carries an ``error``. A request body larger than ``--max-request-size`` is refused with 413 before
-it is read; bad JSON, unknown or bad fields give 422, a body that is not JSON 415, bad options 400,
-an unknown path 404, a wrong method 405, anything unexpected 500: every error is ``{"error": "one
-line"}``. It logs one line when it listens and one when it stops. The
-server listens on the loopback interface unless told otherwise, and stops gracefully on SIGINT or
-SIGTERM (requests in flight are answered).
+with the models loaded at start-up; a worker that dies or stops answering the supervisor is replaced.
+A worker checks one article at a time, in its checking thread, so that its event loop keeps reading
+requests and answers ``/health`` at once however long a check takes; up to ``MAX_WAITING`` articles
+wait their turn, and more get ``503`` with ``Retry-After``. Each check runs under the per-file time
+budget (``--timeout``, or a request's lower ``timeout-per-file``), enforced between the pipeline's
+steps (:mod:`captioncheck.budget`), past which the report carries an ``error``.
+
+What a client can take is bounded (:mod:`captioncheck.server_connections`): a request must arrive
+whole within ``--read-timeout`` (408), a worker holds at most ``--max-connections`` connections and
+closes the one waiting longest without a whole request to make room, a body larger than
+``--max-request-size`` is refused with 413 before it is read, and each process keeps a few checkers
+(one per set of languages, the 8 used last). Bad JSON, unknown or bad fields give 422, a body that
+is not JSON 415, bad options 400, an unknown path 404, a wrong method 405, anything unexpected 500:
+every error is ``{"error": "one line"}``. It logs one line when it listens and one when it stops.
+The server listens on the loopback interface unless told otherwise, and stops gracefully on SIGINT
+or SIGTERM (requests in flight are answered).
 """
 
 
+import asyncio
 import contextlib
 import json
-import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Literal
 
 from .about import __version__
 from .errors import CaptionCheckError
+from .server_connections import (DEFAULT_MAX_REQUEST_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TIMEOUT, ENVIRONMENT,
+                                 Limits, default_max_connections, limits_from_environment, to_environment)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
-DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024  # a 5 MB article, JSON-escaped
-DEFAULT_TIMEOUT = 30.0
-
-ENVIRONMENT = "CAPTIONCHECK_SERVE"  # how serve() hands its options to the worker processes
+MAX_WAITING = 32  # articles waiting for a worker's checking thread; more get 503
 
 
 def _check(text: str, input_format: str, path: str | None, language: str | None,
@@ -48,7 +55,6 @@ def _check(text: str, input_format: str, path: str | None, language: str | None,
     from .formatters.json_format import dumps
     from .report import FileReport
 
-    # In the worker's main thread, so the budget is the real-time signal of --timeout-per-file.
     try:
         with time_limit(timeout):
             if not fix:
@@ -133,7 +139,8 @@ async def _send_error(send: Callable, status: int, message: str) -> None:
 
 
 def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: float = DEFAULT_TIMEOUT) -> Any:
-    """The application: FastAPI behind the request size limit; the models load at start-up."""
+    """The application: FastAPI behind the request size limit; the models load at start-up, and the
+    checking thread starts with it."""
     from fastapi import FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, Response
@@ -158,8 +165,12 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from .api import warm_up
 
+        from concurrent.futures import ThreadPoolExecutor
+
         warm_up()
-        yield
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="captioncheck-check") as checking:
+            app.state.checking, app.state.waiting = checking, 0
+            yield
 
     app = FastAPI(title="captioncheck", version=__version__, lifespan=lifespan,
                   description="Untranslated captions and mistranslated caption pairs in translated articles.")
@@ -197,7 +208,7 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
     @app.post("/v1/check", responses={200: {"description": "The report of `captioncheck --format json`."},
                                       400: {"description": "Bad options."}, 413: {"description": "Too large."},
                                       422: {"description": "Bad request body."}})
-    async def check(request: CheckRequest) -> Response:
+    async def check(request: CheckRequest, http: Request) -> Response:
         options = {key.replace("_", "-"): value for key, value in request.options.items()}
         for forbidden in ("jobs", "include", "exclude", "follow-symlinks", "format", "fix"):
             options.pop(forbidden, None)  # about files and the process, not about one article's verdicts
@@ -205,13 +216,21 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
             asked = _check_options(options)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
-        try:  # here, not in a thread: one article at a time per worker process, under its time budget
-            options.pop("timeout-per-file", None)
-            budget = timeout if asked is None else min(timeout, asked)  # a client may only lower it
-            report = _check(request.text, request.format, request.path, request.language, options, budget,
-                            request.fix)
+        state = http.app.state
+        if state.waiting >= MAX_WAITING:
+            return JSONResponse({"error": f"busy: {state.waiting} articles waiting in this worker; retry later"},
+                                status_code=503, headers={"Retry-After": "1"})
+        options.pop("timeout-per-file", None)
+        budget = timeout if asked is None else min(timeout, asked)  # a client may only lower it
+        state.waiting += 1
+        try:  # in the checking thread: one article at a time, and the event loop stays free
+            report = await asyncio.get_running_loop().run_in_executor(
+                state.checking, _check, request.text, request.format, request.path, request.language, options,
+                budget, request.fix)
         except CaptionCheckError as error:
             return JSONResponse({"error": str(error)}, status_code=400)
+        finally:
+            state.waiting -= 1
         return Response(report, media_type="application/json")
 
     return BodyLimit(app, max_request_bytes)
@@ -219,13 +238,16 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
 
 def app_from_environment() -> Any:
     """The application with the options :func:`serve` put in the environment (uvicorn's factory)."""
-    max_request_bytes, timeout = os.environ.get(ENVIRONMENT, f"{DEFAULT_MAX_REQUEST_BYTES} {DEFAULT_TIMEOUT}").split()
-    return create_app(int(max_request_bytes), float(timeout))
+    limits = limits_from_environment()
+    return create_app(limits.max_request_bytes, limits.timeout)
 
 
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | None = None,
-          max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: float = DEFAULT_TIMEOUT) -> None:
+          max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: float = DEFAULT_TIMEOUT,
+          read_timeout: float = DEFAULT_READ_TIMEOUT, max_connections: int | None = None) -> None:
     """Run the service until SIGINT or SIGTERM."""
+    import os
+
     try:
         import fastapi  # noqa: F401
         import uvicorn
@@ -234,9 +256,11 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | Non
         raise CaptionCheckError("the server needs its extra: pip install 'captioncheck[server]'") from None
     from .runner import default_jobs
 
-    os.environ[ENVIRONMENT] = f"{max_request_bytes} {timeout}"
+    limits = Limits(max_request_bytes, timeout, read_timeout, max_connections or default_max_connections())
+    os.environ[ENVIRONMENT] = to_environment(limits)
     config = uvicorn.Config("captioncheck.server:app_from_environment", factory=True, host=host, port=port,
                             workers=workers or default_jobs(), log_level="warning",
+                            http="captioncheck.server_connections:GuardedH11Protocol",
                             timeout_graceful_shutdown=int(timeout) + 5)
     try:
         socket = config.bind_socket()
@@ -245,7 +269,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, workers: int | Non
     # The supervisor even for one worker: a worker that dies or hangs is replaced.
     bound_host, bound_port = socket.getsockname()[:2]
     _log(f"listening on http://{bound_host}:{bound_port} ({config.workers} workers, requests up to "
-         f"{max_request_bytes} bytes, {timeout:g} s per article); stop with Ctrl-C or SIGTERM")
+         f"{max_request_bytes} bytes read within {read_timeout:g} s, {limits.max_connections} connections a "
+         f"worker, {timeout:g} s per article); stop with Ctrl-C or SIGTERM")
     try:
         Multiprocess(config, sockets=[socket]).run()
     finally:

@@ -223,3 +223,87 @@ def test_a_worker_that_dies_is_replaced():
     finally:
         process.terminate()
         process.wait(timeout=60)
+
+
+# --- what one client can take --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def guarded() -> Iterator[tuple[int, subprocess.Popen]]:
+    """A server with small limits: 1 s to send a request, 6 connections a worker."""
+    port, process = _start("--read-timeout", "1", "--max-connections", "6", "--timeout", "60")
+    yield port, process
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=60)
+
+
+def _half_sent(port: int, data: bytes = b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: app") -> socket.socket:
+    client = socket.create_connection(("127.0.0.1", port), timeout=30)
+    client.sendall(data)
+    return client
+
+
+def _answer(client: socket.socket) -> bytes:
+    """What the server sent before it closed the connection."""
+    received = b""
+    while chunk := client.recv(65536):
+        received += chunk
+    client.close()
+    return received
+
+
+@pytest.mark.parametrize("sent", [b"", b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Ty",
+                                  b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                  b"Content-Length: 100\r\n\r\n{\"text\": "])
+def test_a_request_that_never_arrives_whole_gets_408_and_its_connection_closed(guarded, sent):
+    port, _ = guarded
+    answer = _answer(_half_sent(port, sent))
+    assert answer.startswith(b"HTTP/1.1 408 ") and b'{"error": "the request did not arrive whole within 1 s"}' in answer
+    assert _request(port, "GET", "/health")[0] == 200
+
+
+@pytest.mark.parametrize("sent", [b"GARBAGE\r\n\r\n", b"GET /health HTTP/1.1\r\n\r\n",
+                                  b"GET /health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n"])
+def test_a_request_http_cannot_parse_gets_the_one_error_shape(guarded, sent):
+    port, _ = guarded
+    answer = _answer(_half_sent(port, sent))
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 400 ") and b"content-type: application/json" in head.lower()
+    assert list(json.loads(body)) == ["error"]
+
+
+def test_at_the_connection_limit_the_longest_waiting_half_request_makes_room(guarded):
+    port, process = guarded
+    stalled = [_half_sent(port) for _ in range(12)]  # twice the limit
+    status, body = _request(port, "POST", "/v1/check", json.dumps({"text": ARTICLE.read_text()}).encode())
+    assert status == 200 and json.loads(body)["files"]
+    answers = [_answer(client) for client in stalled]
+    evicted = [a for a in answers if b"closed to make room for another client" in a]
+    assert len(evicted) >= 7 and all(a.startswith(b"HTTP/1.1 503 ") for a in evicted)
+    assert answers.index(evicted[0]) == 0  # the oldest went first
+
+
+def test_health_answers_while_the_worker_checks_a_long_article(guarded):
+    """/health does not wait for a check: it is answered while a long article is being checked."""
+    import threading
+
+    port, _ = guarded
+    long_text = ARTICLE.read_text() + "\n\n" + "".join(
+        f"Le ministre numéro {n} a parlé à Paris avec {n * 7} homologues.\n\n"
+        f"El ministro número {n} habló en París con {n * 7} homólogos.\n\n" for n in range(2000))
+    finished: list[float] = []
+    check = threading.Thread(target=lambda: finished.append(
+        _request(port, "POST", "/v1/check", json.dumps({"text": long_text}).encode())[0]))
+    check.start()
+    time.sleep(0.5)  # the check has started (ordering, not a timing assertion)
+    health = [_request(port, "GET", "/health")[0] for _ in range(3)]
+    still_checking = check.is_alive()
+    check.join(120)
+    assert health == [200, 200, 200] and still_checking and finished == [200]
+
+
+@pytest.mark.parametrize("options", ['{"ignore": ["\\ud800"]}', '{"language": "\\udfff"}', '{"\\ud800": 1}'])
+def test_a_lone_surrogate_in_options_is_a_4xx_in_the_one_shape(server, options):
+    port, _ = server
+    status, body = _request(port, "POST", "/v1/check", f'{{"text": "Un texte.", "options": {options}}}'.encode())
+    assert 400 <= status < 500 and list(json.loads(body)) == ["error"], body

@@ -12,7 +12,8 @@ each partition writes does not depend on it). A partition whose worker died is y
   starts (and on workers that join later); partitions are independent tasks, retried once on another
   worker if theirs dies. Workers must have captioncheck installed and see the archive and the output
   folder at the same paths (a shared file system). Dask runs tasks in a worker thread, where no
-  per-article timer can interrupt a check: there, ``max-file-size`` is what bounds an article's time.
+  real-time timer can interrupt a check: there the time budget is enforced between the pipeline's
+  steps (:mod:`captioncheck.budget`), and ``max-file-size`` bounds one long step.
   The ``LocalCluster``'s workers run without Dask's statistical profiler (10% of the rate).
 """
 

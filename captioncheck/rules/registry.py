@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..budget import checkpoint
 from ..context import Context
 from ..findings import Finding
 from . import (
@@ -37,7 +38,10 @@ BY_ID: dict[str, RuleModule] = {rule.RULE.id: rule for rule in RULES}
 
 def run_rules(context: Context) -> list[Finding]:
     """Every finding of every rule, in a stable order."""
-    findings = [finding for rule in RULES for finding in rule.check(context)]
+    findings = []
+    for rule in RULES:
+        checkpoint()
+        findings.extend(rule.check(context))
     return sorted(findings, key=lambda f: f.sort_key)
 
 
