@@ -199,6 +199,8 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:
+        _log(f"internal error on {request.method} {request.url.path}: {type(error).__name__}: "
+             f"{_one_line(str(error))}; please report it")
         return JSONResponse({"error": f"internal error: {type(error).__name__}"}, status_code=500)
 
     @app.get("/health")
