@@ -10,7 +10,14 @@ With ``--distinct``, no text repeats: each article is written from Tatoeba sente
 caption left untranslated above its translation), so caches of detections and embeddings only
 help with what recurs in every article (the credit line, common words).
 
-    python bench/batch_speed.py [--articles 500] [--jobs 1 2] [--distinct]
+With ``--pairs``, the caption-pair-heavy mix: each article is a headline, a paragraph and a caption
+pair (a credited caption left in its language above its translation), 70% of the pairs translations
+of Tatoeba and 30% sentence pairs of REFreSD (divergent or not), so that every article has verdicts
+to give. ``--stages`` then checks the same articles in this process, one by one, and prints where the
+time goes (reading, language identification, pairing, encoding, each verdict and rule), and the
+encoder floor: every segment of every article encoded once, in batches, nothing else.
+
+    python bench/batch_speed.py [--articles 500] [--jobs 1 2] [--distinct | --pairs] [--stages]
 """
 
 from __future__ import annotations
@@ -69,18 +76,84 @@ def generate_distinct(directory: Path, count: int) -> None:
         (folder / f"{n:04d}-{source_language}-{language}.txt").write_text(text + "\n", encoding="utf-8")
 
 
+def generate_pairs(directory: Path, count: int) -> None:
+    import csv
+    import random
+
+    from true_pairs import CREDIT, load_pairs
+
+    translated = load_pairs(EVAL)
+    with (EVAL / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    divergent = [("en", "fr", row["english"].strip(), row["french"].strip()) for row in rows]
+    generator = random.Random(0)
+    generator.shuffle(translated)
+    generator.shuffle(divergent)
+    prose: dict[str, list[str]] = {}
+    for first, second, text1, text2 in translated:
+        prose.setdefault(first, []).append(text1)
+        prose.setdefault(second, []).append(text2)
+    for n in range(count):
+        kind = divergent if n % 10 >= 7 else translated
+        source_language, language, source, target = kind[(n * 7 // 10 if kind is translated else n * 3 // 10) % len(kind)]
+        pool = prose[language]
+        headline, paragraph = pool[(2 * n) % len(pool)], pool[(2 * n + 1) % len(pool)]
+        text = "\n\n".join([headline, paragraph, f"{CREDIT}{source}\n{CREDIT}{target}"])
+        folder = directory / f"section-{n % 10}"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{n:04d}-{source_language}-{language}.txt").write_text(text + "\n", encoding="utf-8")
+
+
+def stages(directory: Path) -> None:
+    """Check every article of ``directory`` in this process and print the time per stage (exclusive:
+    a stage's time leaves out the stages it calls), and the encoder floor."""
+    from stage_timer import StageTimer
+
+    from captioncheck.api import checker_for
+    from captioncheck.readers import parse
+    from captioncheck.settings import Settings
+
+    files = sorted(directory.rglob("*.txt"))
+    settings = Settings()
+    checker = checker_for(settings)
+    checker.check_file(files[0], str(files[0]), settings)  # models loaded: not a stage
+    timer = StageTimer()
+    with timer.installed():
+        started = time.perf_counter()
+        for path in files:
+            checker.check_file(path, str(path), settings)
+        total = time.perf_counter() - started
+    print(f"\nstages of {len(files)} articles checked one by one in one process: {total:.2f} s")
+    print(timer.table(total))
+
+    texts = []
+    for path in files:
+        document = parse(path.read_text(encoding="utf-8"), "text", str(path), checker.segmenter)
+        texts += [segment.text for segment in document.segments]
+    encoder = checker.encoder().encoder  # the raw encoder, without the cache
+    started = time.perf_counter()
+    for first in range(0, len(texts), 64):
+        encoder.encode(texts[first:first + 64])
+    floor = time.perf_counter() - started
+    print(f"\nencoder floor: {len(texts)} segments ({sum(map(len, texts))} characters) encoded once, "
+          f"in batches of 64: {floor:.2f} s in one process ({floor / 2:.2f} s of wall time on two cores)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=500)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, os.cpu_count() or 1])
     parser.add_argument("--distinct", action="store_true", help="articles that share no sentence")
+    parser.add_argument("--pairs", action="store_true", help="articles that each hold a caption pair")
+    parser.add_argument("--stages", action="store_true", help="also the time per stage and the encoder floor")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="captioncheck-batch-"))
     try:
-        (generate_distinct if args.distinct else generate)(directory, args.articles)
+        (generate_pairs if args.pairs else generate_distinct if args.distinct else generate)(directory, args.articles)
         outputs = {}
         print(f"command: python {' '.join(sys.argv)}")
-        print(f"{args.articles} {'distinct ' if args.distinct else ''}articles, {os.cpu_count()} cores\n")
+        kind = "caption-pair " if args.pairs else "distinct " if args.distinct else ""
+        print(f"{args.articles} {kind}articles, {os.cpu_count()} cores\n")
         print("| --jobs | wall s | files/s | CPU s (user+sys) | cores used |")
         print("|---:|---:|---:|---:|---:|")
         for jobs in args.jobs:
@@ -98,6 +171,8 @@ def main() -> None:
             print(f"| {jobs} | {wall:.1f} | {args.articles / wall:.0f} | {cpu:.1f} | {cpu / wall:.2f} |")
         same = len(set(outputs.values())) == 1
         print(f"\nsame report, byte for byte, for every --jobs: {'yes' if same else 'NO'}")
+        if args.stages:
+            stages(directory)
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
