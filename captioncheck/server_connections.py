@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import itertools
 import json
 import logging
 import os
@@ -68,12 +69,14 @@ def limits_from_environment(value: str | None = None) -> Limits:
     return Limits(**json.loads(text))
 
 
-class _Tally:
-    """Connections closed by a guard, logged as one line per kind at most every LOG_EVERY seconds."""
+class _Guard:
+    """What the guards of one server share: an order of arrival, and the connections they closed,
+    logged as one line per kind at most every LOG_EVERY seconds."""
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
         self.logged: dict[str, float] = {}
+        self.arrivals = itertools.count()  # uvloop's clock moves once per loop turn: ties are common
 
     def count(self, loop: asyncio.AbstractEventLoop, kind: str, line: str) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -94,12 +97,19 @@ class GuardedH11Protocol(H11Protocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits_from_environment()
-        self.since = 0.0  # when this connection began to wait for a whole request
+        self.since = 0  # when this connection began to wait for a whole request, in order of arrival
         self.read_deadline: asyncio.TimerHandle | None = None
+
+    @property
+    def guard(self) -> _Guard:
+        guard = getattr(self.server_state, "captioncheck_guard", None)
+        if guard is None:
+            guard = self.server_state.captioncheck_guard = _Guard()  # type: ignore[attr-defined]
+        return guard
 
     # -- the read timeout -------------------------------------------------------------------------
     def _arm(self) -> None:
-        self.since = self.loop.time()
+        self.since = next(self.guard.arrivals)
         self.read_deadline = self.loop.call_later(self.limits.read_timeout, self._read_timed_out)
 
     def _disarm(self) -> None:
@@ -131,7 +141,7 @@ class GuardedH11Protocol(H11Protocol):
             self._disarm()  # the request is in: answering it is the application's time budget
 
     def on_response_complete(self) -> None:
-        self.since = self.loop.time()  # idle from now on, until the next request's first byte
+        self.since = next(self.guard.arrivals)  # idle from now on, until the next request's first byte
         super().on_response_complete()
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -163,11 +173,7 @@ class GuardedH11Protocol(H11Protocol):
                             "closed the connections waiting longest without a whole request",
                  "refused": f"at the limit of {self.limits.max_connections} connections (--max-connections), "
                             "every one with a request being answered: refused new connections"}
-        tally = getattr(self.server_state, "captioncheck_tally", None)
-        if tally is None:
-            tally = _Tally()
-            self.server_state.captioncheck_tally = tally  # type: ignore[attr-defined]
-        tally.count(self.loop, kind, lines[kind])
+        self.guard.count(self.loop, kind, lines[kind])
         self._disarm()
         if self.cycle is None or self.cycle.response_complete or not self.cycle.response_started:
             self.transport.write(_response(status, reason, message))
