@@ -9,6 +9,13 @@ Sentences are encoded together: their tokens form one matrix, and an n-gram wind
 into a neighbouring sentence points at a zero row instead, which is exactly each sentence's own
 zero padding. Written here rather than imported so that a run loads neither the package's modules
 nor its tokenizer; ``tests/test_embeddings.py`` checks it against the package's own encoder.
+
+Most of the network's work per token depends on the token alone: its projection and layer norm, and
+the first layer of each convolution branch, which over an n-gram window is the sum of one product
+per position (``x[t-1] @ W[0] + x[t] @ W[1]``), each a function of one token. Those are computed once
+per token id and kept (:class:`TokenRows`, the ``TOKENS_KEPT`` ids seen last); for each token of a
+batch only the sums, the second layers and the head remain: about a third of the multiplications,
+and a news archive reuses the same few thousand pieces.
 """
 
 from __future__ import annotations
@@ -26,6 +33,8 @@ WIDTH = 256  # of each convolution branch
 LEFT = max(left for _, left in BRANCHES)
 RIGHT = max(order - 1 - left for order, left in BRANCHES)
 TOKEN_BUDGET = 384  # tokens per batch: weights stream once per batch, the working set stays small
+TOKENS_KEPT = 4096  # token ids whose rows are kept (13 KB each): about 50 MB at most
+ROW_BLOCK = 16  # token rows are computed in blocks of this many (see TokenRows._compute)
 
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -37,6 +46,76 @@ def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) -
     return x
 
 
+class TokenRows:
+    """Per token id, what the network computes from that token alone, kept for the ``kept`` ids seen
+    last (all forgotten at once when full: a simple bound, and a batch refills what it uses).
+
+    A row is the token's layer-normed projection (the three branches' inputs, ``3 * WIDTH``), then, for
+    each branch and each position of its window, that branch's input times the position's block of the
+    branch's first layer (``order * WIDTH`` per branch)."""
+
+    def __init__(self, w: Arrays, eps: float, kept: int = TOKENS_KEPT) -> None:
+        self.w, self.eps, self.kept = w, eps, kept
+        self.first_layers = [np.ascontiguousarray(w[f"w1_{branch}"].reshape(order, WIDTH, WIDTH))
+                             for branch, (order, _) in enumerate(BRANCHES)]
+        self.offsets = []  # of each branch's products in a row
+        offset = len(BRANCHES) * WIDTH
+        for order, _ in BRANCHES:
+            self.offsets.append(offset)
+            offset += order * WIDTH
+        self.width = offset
+        self.slot: dict[int, int] = {}
+        self.rows = np.empty((0, self.width), dtype=np.float32)
+
+    def embedded(self, ids: np.ndarray) -> np.ndarray:
+        """The tokens' embeddings, dequantised."""
+        chunk = ids % CHUNKS
+        embedded = self.w["table"][ids].astype(np.float32)
+        embedded *= self.w["scale"][chunk, None]
+        embedded += self.w["lo"][chunk, None]
+        return embedded
+
+    def _compute(self, ids: np.ndarray) -> np.ndarray:
+        """The rows of ``ids``, computed ``ROW_BLOCK`` at a time: BLAS sums a row of a product in an
+        order that can depend on how many rows there are (one or two rows take another path), so a
+        token's row is computed the same way whichever tokens it comes with, and a report does not
+        depend on the order files were checked in (nor on ``--jobs``)."""
+        count = len(ids)
+        ids = np.pad(ids, (0, -count % ROW_BLOCK), mode="edge")
+        w = self.w
+        rows = np.empty((len(ids), self.width), dtype=np.float32)
+        projected = rows[:, :len(BRANCHES) * WIDTH]
+        np.matmul(self.embedded(ids), w["proj_W"], out=projected)
+        projected += w["proj_b"]
+        _layer_norm(projected, w["ln_g_all"], w["ln_b_all"], self.eps)
+        for branch, (order, _) in enumerate(BRANCHES):
+            x = projected[:, branch * WIDTH:(branch + 1) * WIDTH]
+            for k in range(order):
+                start = self.offsets[branch] + k * WIDTH
+                np.matmul(x, self.first_layers[branch][k], out=rows[:, start:start + WIDTH])
+        return rows[:count]
+
+    def of(self, ids: np.ndarray) -> np.ndarray:
+        """The rows of ``ids`` (distinct), followed by one zero row: the padding's."""
+        missing = np.fromiter((i for i in ids.tolist() if i not in self.slot), dtype=np.int64)
+        if len(missing):
+            if len(self.slot) + len(missing) > self.kept:
+                self.slot, missing = {}, ids  # the rows' memory is kept for the next ones
+            first = len(self.slot)
+            needed = first + len(missing)
+            if needed > len(self.rows):
+                grown = np.empty((min(max(needed, 2 * len(self.rows), 256), max(self.kept, needed)), self.width),
+                                 dtype=np.float32)
+                grown[:first] = self.rows[:first]
+                self.rows = grown
+            self.rows[first:needed] = self._compute(missing)
+            self.slot.update(zip(missing.tolist(), range(first, needed)))
+        chosen = np.empty((len(ids) + 1, self.width), dtype=np.float32)
+        np.take(self.rows, [self.slot[i] for i in ids.tolist()], axis=0, out=chosen[:-1])
+        chosen[-1] = 0.0
+        return chosen
+
+
 class UseForward:
     """Sentence vectors from token ids, with the weights of a model store entry."""
 
@@ -46,6 +125,7 @@ class UseForward:
         self.eps = float(np.asarray(arrays["eps"]).reshape(-1)[0])
         self.dimensions = arrays["d3"].shape[1]
         self.embedding = arrays["table"].shape[1]
+        self.tokens = TokenRows(arrays, self.eps)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dimensions), dtype=np.float32)
@@ -77,25 +157,24 @@ class UseForward:
         starts = np.zeros(len(batch), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])
 
+        distinct, position_of = np.unique(ids, return_inverse=True)
+        rows = self.tokens.of(distinct)  # one row per distinct token, then the padding's zero row
         features = np.empty((count, self.embedding + len(BRANCHES) * WIDTH), dtype=np.float32)
-        embedded = features[:, :self.embedding]
-        chunk = ids % CHUNKS
-        np.copyto(embedded, w["table"][ids])
-        embedded *= w["scale"][chunk, None]
-        embedded += w["lo"][chunk, None]
-
-        projected = embedded @ w["proj_W"]
-        projected += w["proj_b"]
-        _layer_norm(projected, w["ln_g_all"], w["ln_b_all"], self.eps)
+        features[:, :self.embedding] = self.tokens.embedded(ids)
 
         window = self._window(starts, lengths, count)
+        # the row of the token at each window position; outside its sentence, the zero row
+        row_at = np.append(position_of, len(distinct))[window]
         padded = np.empty((count + 1, WIDTH), dtype=np.float32)  # the last row stays zero: padding
         padded[count] = 0.0
         for branch, (order, left) in enumerate(BRANCHES):
-            x = projected[:, branch * WIDTH:(branch + 1) * WIDTH]
+            x = rows[row_at[:, LEFT], branch * WIDTH:(branch + 1) * WIDTH]
             columns = window[:, LEFT - left:LEFT - left + order]
-            padded[:count] = x
-            hidden = padded[columns].reshape(count, order * WIDTH) @ w[f"w1_{branch}"]
+            offset = self.tokens.offsets[branch]
+            hidden = rows[row_at[:, LEFT - left], offset:offset + WIDTH]  # a copy: summed into
+            for k in range(1, order):
+                start = offset + k * WIDTH
+                hidden += rows[row_at[:, LEFT - left + k], start:start + WIDTH]
             hidden += w[f"b1_{branch}"]
             np.maximum(hidden, 0, out=hidden)
             hidden += x
