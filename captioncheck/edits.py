@@ -20,16 +20,16 @@ from __future__ import annotations
 import bisect
 import functools
 
-import regex
 
+from . import patterns
 from .document import Document, Kind, Segment
 from .findings import Applicability, Edit, Fix
 
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LINE_END = patterns.compile(r"\r\n|\r|\n")
 # What may stand on a caption's line beside it in plain text or Markdown: spaces and markup.
-_MARKUP = regex.compile(r"[\s*_>#+\-|=~`.\d)\\]*")
+_MARKUP = patterns.compile(r"[\s*_>#+\-|=~`.\d)\\]*")
 _SPACES = " \t\u00a0"
-_OPENING_TAG = regex.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>$")
+_OPENING_TAG = patterns.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>$")
 
 
 class _Lines:

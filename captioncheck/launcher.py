@@ -26,6 +26,9 @@ def _will_check(arguments: list[str]) -> bool:
 def run() -> None:
     """Console entry point (``captioncheck``): the check runs in this process, and ends with it."""
     if _will_check(sys.argv[1:]):
+        from .embeddings.tokenizer_loading import start as start_tokenizer
+
+        start_tokenizer()  # first: the longest load, and it needs none of the imports below
         from .embeddings import preload_encoder
         from .langid.ngram import preload as preload_ngrams
 
@@ -36,6 +39,9 @@ def run() -> None:
     try:
         run_command_line()
     except SystemExit as done:
+        from .patterns import save as save_patterns
+
+        save_patterns()  # the patterns compiled by this run, for the next one (once after an install)
         _exit(done.code)
 
 

@@ -35,7 +35,6 @@ import json
 import mmap
 import os
 import shutil
-import stat
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from pathlib import Path
 import numpy as np
 
 from .atomic import replacing
+from .cache_folder import store_dir, trusted
 
 Arrays = Mapping[str, np.ndarray]
 
@@ -55,17 +55,6 @@ MANIFEST = "manifest.json"
 DATA = "arrays.bin"
 ALIGNMENT = 64
 PACKAGED = Path(__file__).with_name("models")  # entries built into the wheel (see setup.py)
-
-
-def store_dir() -> Path | None:
-    """The store's folder, or None when the store is turned off."""
-    if os.environ.get("CAPTIONCHECK_NO_CACHE"):
-        return None
-    configured = os.environ.get("CAPTIONCHECK_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "captioncheck"
 
 
 def content_digest(sources: Sequence[Path], distribution: str | None, variant: str = "") -> str:
@@ -170,16 +159,9 @@ def package(model: Model, directory: Path) -> Path:
     return entry
 
 
-def _trusted(path: Path, owner_only: bool) -> bool:
-    """Writable by nobody but its owner, and (``owner_only``) owned by the user running the checker.
-    A wheel's entries belong to whoever installed it, like the code beside them."""
-    info = path.stat()
-    return (info.st_uid == os.getuid() or not owner_only) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
 def _read_entry(entry: Path, owner_only: bool = True) -> dict[str, np.ndarray] | None:
     try:
-        if not all(_trusted(path, owner_only) for path in (entry, entry / MANIFEST, entry / DATA)):
+        if not all(trusted(path, owner_only) for path in (entry, entry / MANIFEST, entry / DATA)):
             return None
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
         if manifest.get("format") != FORMAT:

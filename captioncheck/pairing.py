@@ -25,8 +25,8 @@ import bisect
 from collections.abc import Callable
 
 import numpy as np
-import regex
 
+from . import patterns
 from .vocabulary import lexicon
 from .compare import names
 from .compare.alignment import WordVectors, align, content_words
@@ -118,7 +118,7 @@ def _translations(vectors: WordVectors) -> Callable[[str, str], bool]:
     return translated
 
 
-_POSSESSIVE = regex.compile(r"['’]s$")
+_POSSESSIVE = patterns.compile(r"['’]s$")
 
 
 def _name_parts(name: str) -> list[str]:

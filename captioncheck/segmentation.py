@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from dataclasses import replace
 
-import regex
 
+from . import patterns
 from .document import Kind, Piece
 from .langid import Detection
 from .readers.structure import CAPTION_MAX_WORDS, RawSegment
@@ -27,8 +27,8 @@ MIN_LINE_WORDS = 4
 MIN_LINE_CONFIDENCE = 0.9
 # A caption and its translation joined on one line by a slash or a bar set apart by spaces.
 # (Each pattern starts where its spaces start or ends where they end: linear on long runs of spaces.)
-_JOIN = regex.compile(r"(?<![ \t])[ \t]+[/|][ \t]+")
-_JOIN_END = regex.compile(r"(?<![ \t])[ \t]*[/|]$")
+_JOIN = patterns.compile(r"(?<![ \t])[ \t]+[/|][ \t]+")
+_JOIN_END = patterns.compile(r"(?<![ \t])[ \t]*[/|]$")
 MAX_JOINS = 3  # joins in a line beyond which it is not cut at them
 
 

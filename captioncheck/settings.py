@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from . import patterns
 from .embeddings import DEFAULT_MODEL
 from .compare.calibration import THRESHOLD
 from .errors import CaptionCheckError
@@ -92,8 +93,8 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
-_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
-_SIZE = regex.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>b|kb|kib|k|mb|mib|m|gb|gib|g)?", regex.IGNORECASE)
+_LANGUAGE_CODE = patterns.compile(r"[a-z]{2,3}")
+_SIZE = patterns.compile(r"(?P<number>\d+(?:\.\d+)?)(?P<unit>b|kb|kib|k|mb|mib|m|gb|gib|g)?", regex.IGNORECASE)
 _UNITS = {None: 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 10**6, "mb": 10**6, "mib": 2**20,
           "g": 10**9, "gb": 10**9, "gib": 2**30}
 

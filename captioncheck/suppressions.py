@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from . import patterns
 from .findings import Finding
 from .catalog import resolve
 
@@ -35,7 +36,7 @@ class Suppression:
                 and self.first_line <= finding.line <= self.last_line)
 
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = patterns.compile(
     r"captioncheck:\s*(?P<action>disable|enable|ignore)\s*(?:=\s*(?P<list>[^\n\]\[]*?)|\[(?P<bracket>[^\]\n]*)\])?\s*$",
     regex.IGNORECASE,
 )

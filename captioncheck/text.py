@@ -9,17 +9,19 @@ from dataclasses import dataclass
 
 import regex
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+from . import patterns
+
+WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
 _CLOSERS = r"(?:\s?[\"»”’)\]])*"
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = patterns.compile(
     rf"(?<![.!?…])[.!?…]+{_CLOSERS}(?=\s+(?:[\"«“(\[¿¡]\s*)?[\p{{Lu}}\d])|(?<![.!?…])[.!?…]+{_CLOSERS}\s*$"
 )
 # Clauses end at semicolons, colons, dashes, brackets and quotes, and at a slash or bar set apart by
 # spaces: what joins a caption and its translation on one line ("El presidente... / Le président...").
 # (Its leading spaces start where a run of spaces starts: "\s*" tried at every space of a long run of
 # spaces is quadratic.)
-_CLAUSE_BREAK = regex.compile(r"(?:(?<!\s)\s+)?(?:[;:—–]|\s[-/|]\s|[()«»“”\"])\s*")
-SPACES = regex.compile(r"\s+")
+_CLAUSE_BREAK = patterns.compile(r"(?:(?<!\s)\s+)?(?:[;:—–]|\s[-/|]\s|[()«»“”\"])\s*")
+SPACES = patterns.compile(r"\s+")
 
 
 def words(text: str) -> list[str]:
@@ -51,7 +53,7 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "van", "von", "bin", "
 _SECOND_PARTICLES = frozenset({"der", "den", "la", "las", "los"})  # "von der Leyen", "de la Fuente"
 
 
-_ELISION = regex.compile(r"(?:[cdjlmnst]|qu)['’](?=\p{Lu})", regex.IGNORECASE)
+_ELISION = patterns.compile(r"(?:[cdjlmnst]|qu)['’](?=\p{Lu})", regex.IGNORECASE)
 
 
 def _words_without_elision(text: str) -> list[tuple[int, int, str]]:

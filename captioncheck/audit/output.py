@@ -22,6 +22,7 @@ from typing import Any
 
 import regex
 
+from .. import patterns
 from ..errors import CaptionCheckError
 from ..atomic import TEMPORARY_SUFFIX, replacing, write_atomically  # noqa: F401 - the writers of this module
 
@@ -88,7 +89,7 @@ def read_findings(path: Path) -> list[dict[str, Any]]:
 
 SUMMARY_FILES = ("summary.json", "summary.html", "articles.csv")
 FOLDERS = ("findings", "manifests", "fixed")
-_TEMPORARY = regex.compile(rf"\.(?P<name>.+)\.[0-9a-f]{{8}}{regex.escape(TEMPORARY_SUFFIX)}")
+_TEMPORARY = patterns.compile(rf"\.(?P<name>.+)\.[0-9a-f]{{8}}{regex.escape(TEMPORARY_SUFFIX)}")
 
 
 def owned_files(directory: Path, partition_names: list[str], top: tuple[str, ...]) -> set[Path]:

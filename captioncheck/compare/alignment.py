@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import regex
 
+from .. import patterns
 from ..embeddings import CachedEncoder, Encoder
 from ..langid.words import frequency
 
@@ -31,7 +31,7 @@ CACHE_SIZE = 20_000  # vectors kept: 40 MB at most
 # caption has a few dozen; a side this long is no caption, and the encoder reads only its beginning
 # too (captioncheck.embeddings.use_m3.MAX_PIECES).
 MAX_WORDS = 400
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*")  # l'Assemblée: l, Assemblée
+_WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*")  # l'Assemblée: l, Assemblée
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-import regex
 
+from .. import patterns
 from ..text import at_sentence_start
 
 DAYS: dict[str, tuple[str, ...]] = {
@@ -74,8 +74,8 @@ _DATE_WORDS = frozenset("""
 in on since until till by during early late mid of from to between next last this each every
 im am seit bis ab anfang ende mitte vom zum zur nächsten letzten diesen jeden
 """.split())
-_WORD = regex.compile(r"\p{L}+(?:-\p{L}+)*")
-_NUMBER_OR_YEAR = regex.compile(r"\d{1,2}\.?|\d{4}")
+_WORD = patterns.compile(r"\p{L}+(?:-\p{L}+)*")
+_NUMBER_OR_YEAR = patterns.compile(r"\d{1,2}\.?|\d{4}")
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import regex
 
+from .. import patterns
 from . import names, numbers
 from .alignment import MATCH, Alignment
 from ..embeddings import Encoder
@@ -72,7 +72,7 @@ def length_excess(left: str, right: str, left_language: str, right_language: str
     return math.log(max(len(right), 1) / max(len(left), 1)) - expected
 
 
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = patterns.compile(r"\p{L}")
 
 
 def without_shared(left: str, right: str, left_language: str, right_language: str) -> tuple[str, str] | None:

@@ -30,6 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
+
+from .. import patterns
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
@@ -158,9 +160,9 @@ for _form, _group in _GROUPS.items():
     _FORMS_OF.setdefault(_group, []).append(_form)
 del _form, _group
 MAX_GROUP_WORDS = max(len(form.split()) for form in _GROUPS)  # the longest known multilingual name, in words
-_DEMONYM_PATTERNS = {_GROUPS[first]: regex.compile(rf"(?<![\p{{L}}\d])(?:{forms})(?![\p{{L}}\d])")
+_DEMONYM_PATTERNS = {_GROUPS[first]: patterns.compile(rf"(?<![\p{{L}}\d])(?:{forms})(?![\p{{L}}\d])")
                      for first, forms in DEMONYMS.items()}
-_ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?:\.\p{Lu}+)*\.?(?![\p{L}\d])")
+_ACRONYM = patterns.compile(r"(?<![\p{L}\d])\p{Lu}{2,}(?:\.\p{Lu}+)*\.?(?![\p{L}\d])")
 
 
 @dataclass(frozen=True)

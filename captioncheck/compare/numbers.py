@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import regex
+
+from .. import patterns
 from text_to_num import alpha2digit
 
 from ..langid.words import frequency
@@ -26,15 +28,15 @@ from ..langid.words import frequency
 NUMBER_WORD_FREQUENCY = 1.6e-3
 AMBIGUOUS_RATIO = 2.0
 
-_NUMBER = regex.compile(
+_NUMBER = patterns.compile(
     r"(?<![\p{L}\d.,])(?<!\p{L}[+\-])(?P<digits>\d{1,3}(?:(?P<sep>[.,\u00a0\u202f ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)(?![\d])(?:[ \u00a0\u202f]?(?P<percent>%))?"
 )
-_SCALE = regex.compile(r"[ \u00a0\u202f]*(?P<word>\p{L}+)")  # "2,4 milliards", "1.5bn"
+_SCALE = patterns.compile(r"[ \u00a0\u202f]*(?P<word>\p{L}+)")  # "2,4 milliards", "1.5bn"
 # After an amount of money, "m" and "k" are millions and thousands ("£3.4m", "$50k"); elsewhere "3.4m"
 # is as often metres.
 CURRENCY_SIGNS = "$£€¥"
-_MONEY_SCALE = regex.compile(r"(?P<word>[mk])(?![\p{L}\d])")
+_MONEY_SCALE = patterns.compile(r"(?P<word>[mk])(?![\p{L}\d])")
 MONEY_SCALES = {"m": 1e6, "k": 1e3}
 
 SCALES: dict[str, dict[str, float]] = {
@@ -49,29 +51,29 @@ SCALES: dict[str, dict[str, float]] = {
 
 # Languages whose written-out numbers text2num reads ("vingt-cinq", "veinticinco", "twenty-five").
 WRITTEN_LANGUAGES = frozenset({"fr", "es", "en", "de", "it", "pt", "nl"})
-_PERCENT = regex.compile(
+_PERCENT = patterns.compile(
     r"[ \u00a0\u202f]?(?:%|por\s+ciento|pour\s+cent|per\s*cent|percent|por\s+cento|per\s+cento|prozent)(?![\p{L}])",
     regex.IGNORECASE)
-_DIGITS = regex.compile(r"\d+(?:[.,]\d+)?")
+_DIGITS = patterns.compile(r"\d+(?:[.,]\d+)?")
 # Spellings text2num does not read as they are, respelled before it runs: the apocope of "veintiuno"
 # before a masculine noun ("veintiún años", "trescientos veintiún kilómetros"), and that of the ordinal
 # "tercero" ("el tercer trimestre"), which text2num reads as the amount 3.
 RESPELLINGS: dict[str, dict[str, str]] = {"es": {"veintiún": "veintiuno", "veintiun": "veintiuno",
                                                  "tercer": "tercero"}}
-_RESPELLING = {language: regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(forms) + r")(?![\p{L}\p{M}])",
+_RESPELLING = {language: patterns.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(forms) + r")(?![\p{L}\p{M}])",
                                        regex.IGNORECASE)
                for language, forms in RESPELLINGS.items()}
-_ORDINAL = regex.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
+_ORDINAL = patterns.compile(r"º|ª|°|er\b|re\b|e\b|ème|st\b|nd\b|rd\b|th\b|o\b|a\b|\.")
 # A Roman numeral after a capitalised word: a monarch's or pope's number ("Carlos III", "Pie XII"), a
 # war's or an event's ("World War II"). Another language may write the same in words ("la Seconde
 # Guerre mondiale"), so it is compared only with another Roman numeral. A lone "I" is the pronoun.
 # (Lookahead first and a bounded lookbehind: linear on any text.)
-_ROMAN = regex.compile(r"(?=[IVXLC]{2}|[VX](?![\p{L}\d]))(?<=\p{Lu}[\p{L}\p{M}]{0,40}[ \t]{1,3})"
+_ROMAN = patterns.compile(r"(?=[IVXLC]{2}|[VX](?![\p{L}\d]))(?<=\p{Lu}[\p{L}\p{M}]{0,40}[ \t]{1,3})"
                        r"(C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\p{L}\d])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_TIME = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
+_TIME = patterns.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])[:h](?P<minutes>[0-5]\d)(?!\d|[.,:]\d)")
 # An hour with "a.m."/"p.m." or an hour word: "3 p.m.", "3pm", "15 heures", "15.00 horas", "15 Uhr".
-_CLOCK = regex.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])(?:[:.](?P<minutes>[0-5]\d))?[ \u00a0]?"
+_CLOCK = patterns.compile(r"(?<![\d.,:])(?P<hours>[01]?\d|2[0-3])(?:[:.](?P<minutes>[0-5]\d))?[ \u00a0]?"
                        r"(?:(?P<half>[ap])\.?[ \u00a0]?m\.?(?![\p{L}])|(?:h|heures?|horas?|hrs?|Uhr|ore)(?![\p{L}\d]))",
                        regex.IGNORECASE)
 
@@ -114,7 +116,7 @@ COLLECTIVES: dict[str, dict[str, float]] = {
     "de": {"dutzend": 12},
 }
 _PLURAL_ENDINGS = ("s", "es", "e", "ia", "ine")
-_COLLECTIVE = {language: regex.compile(
+_COLLECTIVE = {language: patterns.compile(
     r"(?<![\p{L}\d])(?:(?P<count>\d+|\p{L}+)[ \u00a0]+)?(?P<word>" + "|".join(sorted(words, key=len, reverse=True))
     + r")(?P<plural>s|es)?(?![\p{L}\d])", regex.IGNORECASE) for language, words in COLLECTIVES.items()}
 _ARTICLES = frozenset("un une una uno a an ein eine einem einer einen um uma".split())
@@ -151,13 +153,13 @@ def _collectives(text: str, language: str) -> list[Quantity]:
 # 20. Jahrhundert"). Ordinals written in words ("sixth", "sexto", "sesto") are read by text2num.
 _CENTURY_WORDS = r"siècles?|siglos?|secoli|secolo|séculos?|century|centuries|jahrhunderts?|eeuw"
 _CENTURY_NUMBER = r"(?P<number>[IVXLC]{1,6}|\d{1,2})"
-_CENTURY = regex.compile(
+_CENTURY = patterns.compile(
     rf"(?<![\p{{L}}\d]){_CENTURY_NUMBER}(?:e|er|ème|eme|º|°|o|st|nd|rd|th|\.)?[ \u00a0-]+(?:{_CENTURY_WORDS})(?![\p{{L}}])"
     rf"|(?<![\p{{L}}])(?:{_CENTURY_WORDS})[ \u00a0]+{_CENTURY_NUMBER.replace('number', 'after')}(?![\p{{L}}\d])",
     regex.IGNORECASE)
-_CENTURY_WORD_AROUND = regex.compile(rf"[ \u00a0-]+(?:{_CENTURY_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
-_HYPHENATED_CENTURY = regex.compile(r"(?<=\p{L})-(?=century|centuries)", regex.IGNORECASE)
-_CENTURY_WORD_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{_CENTURY_WORDS})[ \u00a0]+$", regex.IGNORECASE)
+_CENTURY_WORD_AROUND = patterns.compile(rf"[ \u00a0-]+(?:{_CENTURY_WORDS})(?![\p{{L}}])", regex.IGNORECASE)
+_HYPHENATED_CENTURY = patterns.compile(r"(?<=\p{L})-(?=century|centuries)", regex.IGNORECASE)
+_CENTURY_WORD_BEFORE = patterns.compile(rf"(?<![\p{{L}}])(?:{_CENTURY_WORDS})[ \u00a0]+$", regex.IGNORECASE)
 
 
 def _centuries(text: str) -> list[Quantity]:
@@ -176,7 +178,7 @@ def _centuries(text: str) -> list[Quantity]:
 
 
 # Words that make the number after them approximate, in each supported language.
-_APPROXIMATE = regex.compile(
+_APPROXIMATE = patterns.compile(
     r"(?<![\p{L}])(?:unos|unas|alrededor\s+de|cerca\s+de|aproximadamente|environ|près\s+de|quelque|"
     r"approximativement|about|around|roughly|approximately|some|etwa|rund|ungefähr|circa|zirka|"
     r"all'incirca|uns|umas)\s+$", regex.IGNORECASE)
@@ -187,15 +189,15 @@ APPROXIMATE_REACH = 40  # characters before a number where an approximating phra
 # A decade: "the 1990s", "the '90s", "die 90er Jahre", "les années 1990", "los años 90", "gli anni '90".
 # Languages write the same decade with its century or without it, or in words ("los años noventa"),
 # so a decade is compared by its last two digits.
-_DECADE_AFTER = regex.compile(r"(?:s|er)(?![\p{L}\d])")
-_DECADE_BEFORE = regex.compile(r"(?:années|años|anni|anos|década de|décennie)[ \u00a0]+'?$", regex.IGNORECASE)
+_DECADE_AFTER = patterns.compile(r"(?:s|er)(?![\p{L}\d])")
+_DECADE_BEFORE = patterns.compile(r"(?:années|años|anni|anos|década de|décennie)[ \u00a0]+'?$", regex.IGNORECASE)
 DECADE_REACH = 16  # characters before a number where "années", "años"... are sought
 
 # A day named by its date, its number joined to its month by a hyphen: the French "14-Juillet",
 # "11-Novembre", "1er-Mai", "7-Octobre", and the Spanish "11-M", "15-M", "23-F" (the month's initial).
 # Other languages name the day in words ("Bastille Day", "Armistice Day"), so the number is
 # compared only with another number.
-_NAMED_DAY = regex.compile(r"(?:er)?-(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|"
+_NAMED_DAY = patterns.compile(r"(?:er)?-(?:Janvier|Février|Mars|Avril|Mai|Juin|Juillet|Août|Septembre|Octobre|"
                            r"Novembre|Décembre|\p{Lu})(?![\p{L}\d])")
 
 
@@ -232,7 +234,7 @@ def _percent_after(text: str, end: int) -> int | None:
     return match.end() if match else None
 
 
-_TOKEN = regex.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = patterns.compile(r"\w+|\s+|[^\w\s]")
 # A number written out in words spans at most this many tokens ("quatre-vingt-dix-sept mille trois cent
 # quarante-deux" is 21): where text2num's output does not rejoin its input within it, the rest of
 # the text is left unread.
@@ -290,7 +292,7 @@ def _rewritten(token: str) -> bool:
 
 
 PIECE_CHARS = 1000
-_PIECE_END = regex.compile(r"[.!?;…]\s|\n")
+_PIECE_END = patterns.compile(r"[.!?;…]\s|\n")
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from .. import patterns
 from ..embeddings import Encoder
 
 # Conjunctions and relative words that start a clause, per language.
@@ -43,10 +44,10 @@ CLAUSE_WORDS = {
     "nl": "en|maar|terwijl|die|dat|waar|omdat|wanneer|toen|hoewel|nadat|voordat|totdat|of",
 }
 _PUNCTUATION = r"[,;:()\[\]\u2014\u2013]|\s-\s"
-_CUTS = {language: regex.compile(rf"{_PUNCTUATION}|\s(?=(?:{words})\s)", regex.IGNORECASE)
+_CUTS = {language: patterns.compile(rf"{_PUNCTUATION}|\s(?=(?:{words})\s)", regex.IGNORECASE)
          for language, words in CLAUSE_WORDS.items()}
-_DEFAULT_CUT = regex.compile(_PUNCTUATION)
-_WORD = regex.compile(r"\S+")
+_DEFAULT_CUT = patterns.compile(_PUNCTUATION)
+_WORD = patterns.compile(r"\S+")
 MIN_WORDS = 2  # a candidate part, and what is left without it, have at least this many words
 MAX_CLAUSES = 6
 TRUNCATIONS = 4  # cut points tried for a lost end or beginning

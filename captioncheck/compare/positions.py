@@ -15,6 +15,7 @@ from enum import Enum
 
 import regex
 
+from .. import patterns
 from .names import names
 
 
@@ -39,7 +40,7 @@ _PATTERNS: tuple[tuple[Side, str], ...] = (
                  r"|destra|direita"),
     (Side.CENTRE, r"centro|au\s+centre|centre|center|middle|mitte|\(c\.?\)"),
 )
-_MARKER = regex.compile(
+_MARKER = patterns.compile(
     "|".join(f"(?P<{side.name}>{_B}(?:{pattern}){_E})" for side, pattern in _PATTERNS), regex.IGNORECASE
 )
 
@@ -71,7 +72,7 @@ def positions(text: str) -> tuple[Position, ...]:
     return tuple(found)
 
 
-_ABBREVIATED = regex.compile(r"\(.*\)|.*\.", regex.DOTALL)
+_ABBREVIATED = patterns.compile(r"\(.*\)|.*\.", regex.DOTALL)
 
 
 def _marked(text: str, start: int, end: int, side: Side) -> bool:

@@ -41,8 +41,8 @@ Two more traces of a text cut short, for a cut made after a whole word:
 
 from __future__ import annotations
 
-import regex
 
+from .. import patterns
 from ..text import sentence_spans
 
 DANGLING: dict[str, frozenset[str]] = {
@@ -64,7 +64,7 @@ DANGLING: dict[str, frozenset[str]] = {
 }
 # The last word of a text, what may follow it (closing punctuation, quotes, brackets), and the words
 # before it, for the quote a message gives. A word may hold apostrophes and hyphens ("dit-il", "l'").
-_END = regex.compile(r"(?:(?:^|\s)(?P<before>\S+\s+\S+)\s+|^|\s)(?P<word>[\p{L}\p{M}][\p{L}\p{M}'’-]*)"
+_END = patterns.compile(r"(?:(?:^|\s)(?P<before>\S+\s+\S+)\s+|^|\s)(?P<word>[\p{L}\p{M}][\p{L}\p{M}'’-]*)"
                      r"(?P<after>[\s.,;:!?…»\"”’)\]*-]*)$")
 
 
@@ -106,7 +106,7 @@ SUBORDINATORS: dict[str, tuple[str, ...]] = {
     "nl": ("omdat", "hoewel", "wanneer", "terwijl", "zodra", "nadat"),
 }
 # What lets a main clause follow: a comma, semicolon, colon, dash or bracket.
-_CLAUSE_BREAK = regex.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = patterns.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _OPENING = "\"'“„«‘(["
 _BRACKETS = (("(", ")"), ("[", "]"))
 # Quotation marks that open and close alike in one language or another: "…", “…”, „…“.

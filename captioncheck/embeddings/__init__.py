@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from typing import Protocol
-
-import numpy as np
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import CaptionCheckError
+
+if TYPE_CHECKING:
+    import numpy as np
+# numpy is imported where it is used: the launcher starts the tokenizer's load from this package
+# (.tokenizer_loading) before anything heavy is imported.
 
 DEFAULT_MODEL = "use-m3"
 
@@ -27,6 +30,8 @@ class Encoder(Protocol):
 
 
 def normalise(matrix: np.ndarray) -> np.ndarray:
+    import numpy as np
+
     matrix = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
@@ -47,6 +52,8 @@ class CachedEncoder:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         missing = sorted({t for t in texts if t not in self._cache})

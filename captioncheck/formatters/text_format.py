@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
 
+from .. import patterns
 from ..report import FileReport
 from ..findings import Applicability, Finding, Severity
 from .summary import OutputOptions, found_text, summarize, totals_line
@@ -30,7 +30,7 @@ _STYLES = {"path": "\033[1m", Severity.ERROR: "\033[1;31m", Severity.WARNING: "\
 
 # Control characters (ESC and the like) and bidirectional overrides from an article never reach the
 # terminal as such: they are shown escaped.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..text import SPACES, capitalised_runs, words
 from ..vocabulary import lexicon
 from .words import PANEL, frequency
@@ -17,27 +18,27 @@ from .words import PANEL, frequency
 # Languages that capitalise every noun: a capital there is no evidence of a name.
 NOUN_CAPITALISING = frozenset({"de", "lb"})
 
-_URL = regex.compile(r"(?:(?:https?:)?//|www\.)\S+", regex.IGNORECASE)  # "//host/path" too
+_URL = patterns.compile(r"(?:(?:https?:)?//|www\.)\S+", regex.IGNORECASE)  # "//host/path" too
 # A file's name: an image's file name left as its caption or title ("WEB18-Facebook-1160x768.jpg").
-_FILE_NAME = regex.compile(
+_FILE_NAME = patterns.compile(
     r"[\w.~+-]+\.(?:jpe?g|png|gif|webp|avif|svg|tiff?|bmp|heic|mp[34]|mov|webm|pdf|docx?|xlsx?|html?)(?!\w)",
     regex.IGNORECASE)
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_HANDLE = regex.compile(r"(?<!\w)[@#]\w+")
-_NUMBER = regex.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
-_ACRONYM = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
-_DIGIT = regex.compile(r"\d")
+_EMAIL = patterns.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = patterns.compile(r"(?<!\w)[@#]\w+")
+_NUMBER = patterns.compile(r"\d+(?:[.,:\u00a0\u202f ]\d+)*(?:\s?%)?")
+_ACRONYM = patterns.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\d&.-]*\p{Lu}\.?(?![\p{L}\d])")
+_DIGIT = patterns.compile(r"\d")
 # (Possessive spaces: a quotation mark that is never closed, after a long run of spaces, would
 # otherwise be tried with the run split every way.)
-_QUOTED = regex.compile(r"«\s*+([^«»]{1,60}?)\s*+»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
+_QUOTED = patterns.compile(r"«\s*+([^«»]{1,60}?)\s*+»|“([^“”]{1,60}?)”|\"([^\"]{1,60}?)\"")
 QUOTED_TITLE_MAX_WORDS = 5
 # English words a title in title case keeps in lower case; a title holds one of the second set, which
 # are not words of the other checked languages ("in", "an", "a" are also German, Italian...).
 TITLE_WORDS = frozenset("a an and at by for from in into of on or the to with".split())
 ENGLISH_TITLE_WORDS = frozenset("and for from of the with".split())
-ENGLISH_TITLE_WORD = regex.compile(r" (?:and|for|from|of|the|with) ")
+ENGLISH_TITLE_WORD = patterns.compile(r" (?:and|for|from|of|the|with) ")
 _CAPITALISED = r"\p{Lu}[\p{L}\p{M}\d'’-]*+"
-_TITLE_RUN = regex.compile(
+_TITLE_RUN = patterns.compile(
     rf"(?<![\p{{L}}\p{{M}}\d'’-]){_CAPITALISED}(?: ++(?:(?:{'|'.join(sorted(TITLE_WORDS))}) ++)*+{_CAPITALISED})++")
 # A word this frequent in some language is an ordinary word, whatever its capital.
 FREQUENT_WORD = 1e-4

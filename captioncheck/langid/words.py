@@ -27,13 +27,13 @@ import math
 from pathlib import Path
 
 import numpy as np
-import regex
 
+from .. import patterns
 from .. import model_store
 
 FLOOR = 1e-6  # the frequency of a word a list does not have
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
-_PARTS = regex.compile(r"['’-]")
+_WORD = patterns.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_PARTS = patterns.compile(r"['’-]")
 DISTRIBUTION = "wordfreq"
 HASH = "fnv1a64"  # part of the store entry's key: entries hashed otherwise are not read
 

@@ -11,8 +11,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-import regex
-
+from .. import patterns
 from ..document import Document
 from ..errors import InputError
 from .plaintext import read_plaintext
@@ -36,7 +35,7 @@ READERS: dict[str, Callable[[str], Parsed]] = {"text": read_plaintext, "markdown
                                                "html": read_html}
 SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_BYTES = 5_000_000
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_LONE_CR = patterns.compile(r"\r(?!\n)")
 
 
 def decode(data: bytes) -> str:

@@ -34,8 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import regex
 
+from .. import patterns
 from ..document import Kind
 from ..vocabulary import lexicon
 from .structure import RawSegment
@@ -53,9 +53,9 @@ FURNITURE_HELD = 0.5  # share of the article's text a furniture element must hol
 # is a paragraph's worth at least: page builders mark every block of an article "widget". Reference
 # lists, comments, share boxes are furniture whatever the extractor keeps of them.
 WRAPPER_MIN_CHARS = 100
-_WORD = regex.compile(r"\w+")
-_TEMPLATE = regex.compile(r"\{\{.*?\}\}|\{%.*?%\}")
-_CODE = regex.compile(r"[{};=]")  # braces, semicolons and assignments: prose has almost none
+_WORD = patterns.compile(r"\w+")
+_TEMPLATE = patterns.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_CODE = patterns.compile(r"[{};=]")  # braces, semicolons and assignments: prose has almost none
 CODE_SHARE = 0.03  # share of a block's characters that are code punctuation from which it is code
 
 

@@ -6,10 +6,11 @@ import bisect
 
 import regex
 
+from .. import patterns
 from ..document import Piece
 from .structure import RawSegment
 
-_ODD_SPACE = regex.compile(r"[^\S ]\s*|  +\s*")  # any whitespace but a single plain space
+_ODD_SPACE = patterns.compile(r"[^\S ]\s*|  +\s*")  # any whitespace but a single plain space
 
 
 class LineIndex:

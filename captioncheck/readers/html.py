@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 
 import regex
 
+from .. import patterns
 from ..document import Kind
 from ..suppressions import parse_directive, ranges
 from .article import Candidate, select_article
@@ -43,7 +44,7 @@ SCOPE_TAGS = frozenset({"article", "main"})
 VOID = frozenset({"img", "br", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
                   "param", "track"})
 # Class or id words of the article body in common CMSs (WordPress, Drupal, Ghost, Arc, newspaper themes).
-CONTENT_CLASSES = regex.compile(
+CONTENT_CLASSES = patterns.compile(
     r"(?:^|[\s_-])(?:entry-content|post-content|post-body|article-body|article__body|article-content|"
     r"article__content|story-body|story-content|c-article-body|td-post-content|field--name-body|"
     r"content-body|gh-content|rich-text|article-text|news-content|articleBody)(?:$|[\s])", regex.IGNORECASE)
@@ -58,17 +59,17 @@ LAYOUT_FURNITURE_WORDS = "advert|advertisement|ads?|promo|sidebar|widget"
 
 
 def _class_words(words: str) -> regex.Pattern:
-    return regex.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", regex.IGNORECASE)
+    return patterns.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", regex.IGNORECASE)
 
 
 FURNITURE_CLASSES = _class_words(f"{NAMED_FURNITURE_WORDS}|{LAYOUT_FURNITURE_WORDS}")
 NAMED_FURNITURE = _class_words(NAMED_FURNITURE_WORDS)
 # Inline elements only: a block that is hidden may be article text behind a "read more" button.
 INLINE = frozenset({"span", "label", "small", "em", "i", "b", "strong", "a", "abbr"})
-SCREEN_READER_CLASSES = regex.compile(
+SCREEN_READER_CLASSES = patterns.compile(
     r"(?:^|\s)(?:sr-only|visually-hidden|visuallyhidden|screen-reader-text|off-screen|offscreen|u-hidden)(?:$|\s)",
     regex.IGNORECASE)
-CREDIT_CLASSES = regex.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
+CREDIT_CLASSES = patterns.compile(r"credit|copyright|photographer|caption-author|attribution", regex.IGNORECASE)
 # Elements that hold a figure's credit whatever their class: "<figcaption>... <cite>EFE</cite>".
 CREDIT_TAGS = frozenset({"cite", "small"})
 # Elements that set a title of a work or a foreign phrase apart (outside a figure's credit).
@@ -76,9 +77,9 @@ SET_APART_TAGS = frozenset({"i", "em", "cite"})
 # Preformatted text is read paragraph by paragraph (blank lines apart), and a paragraph is kept when it
 # is prose: a plain-text document (an RFC, a transcript) published in ``<pre>``. Code, shell sessions and
 # tables are not: most of their tokens are not words, or a line starts with a prompt.
-_PRE_PARAGRAPH = regex.compile(r"\n[^\S\n]*\n\s*")
-_WORD_TOKEN = regex.compile(r"[\"'(\[«“‘]*\p{L}[\p{L}\p{M}'’.-]*[.,;:!?)\]\"'»”’]*")
-_PROMPT = regex.compile(r"\s*[$#>%]\s")  # a paragraph that opens with a prompt
+_PRE_PARAGRAPH = patterns.compile(r"\n[^\S\n]*\n\s*")
+_WORD_TOKEN = patterns.compile(r"[\"'(\[«“‘]*\p{L}[\p{L}\p{M}'’.-]*[.,;:!?)\]\"'»”’]*")
+_PROMPT = patterns.compile(r"\s*[$#>%]\s")  # a paragraph that opens with a prompt
 PRE_PROSE_SHARE = 0.85  # share of a preformatted paragraph's tokens that are words, from which it is prose
 FURNITURE_KEPT = 8  # furniture elements a block remembers at each end of its ancestry
 
@@ -369,7 +370,7 @@ def _is_prose(builder: SegmentBuilder) -> bool:
 # runs to its first "]" (with the ">" right after it) or ">", or to the end of the text, so the matches
 # never overlap and the pass is linear. It stops at "]" so that the "-->" of a conditional comment
 # ("<!--<![endif]-->") stays: blanking it would turn the rest of the page into a comment.
-_MARKED_SECTION = regex.compile(r"<!\[(?!CDATA\[)[^\]>]*+(?:\]>?|>|$)")
+_MARKED_SECTION = patterns.compile(r"<!\[(?!CDATA\[)[^\]>]*+(?:\]>?|>|$)")
 
 
 def _without_marked_sections(text: str) -> str:

@@ -18,6 +18,8 @@ import tomllib
 from dataclasses import replace
 
 import regex
+
+from .. import patterns
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -29,12 +31,12 @@ from .builder import LineIndex, SegmentBuilder
 from .html import read_fragment
 from .structure import Parsed, RawSegment, breaks_between_lines, repeats
 
-_FRONT_MATTER = regex.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?P=fence)[ \t]*(?:\n|\Z)", regex.DOTALL)
-_COMMENT = regex.compile(r"<!--(?P<body>.*?)-->", regex.DOTALL)
+_FRONT_MATTER = patterns.compile(r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?P=fence)[ \t]*(?:\n|\Z)", regex.DOTALL)
+_COMMENT = patterns.compile(r"<!--(?P<body>.*?)-->", regex.DOTALL)
 # Hugo's {{< figure ... >}} and {{% figure ... %}}, Jekyll's {% include figure.html ... %}.
-_SHORTCODE = regex.compile(
+_SHORTCODE = patterns.compile(
     r"\{\{[<%]\s*figure\b(?P<attrs>[^{}]{0,4000}?)[>%]\}\}|\{%-?\s*include\s+figure[\w.-]*(?P<attrs>[^{}]{0,4000}?)-?%\}")
-_ATTRIBUTE = regex.compile(r"(?P<name>\w+)\s*=\s*(?:\"(?P<value>[^\"]*)\"|'(?P<value>[^']*)')")
+_ATTRIBUTE = patterns.compile(r"(?P<name>\w+)\s*=\s*(?:\"(?P<value>[^\"]*)\"|'(?P<value>[^']*)')")
 _SHORTCODE_CAPTIONS = ("caption", "alt", "title", "attr")
 _LANGUAGE_KEYS = ("lang", "language", "locale")
 MAX_FRONT_MATTER_CHARS = 65_536

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..document import Piece
 from ..suppressions import Suppression, parse_directive, unknown
 from .structure import Parsed, RawSegment, is_wrapped_paragraph
 
-_MARKER = regex.compile(r"^\s*(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$",
+_MARKER = patterns.compile(r"^\s*(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$",
                         regex.IGNORECASE)
-_TRAILING_MARKER = regex.compile(
+_TRAILING_MARKER = patterns.compile(
     r"\s+(?:#|//|<!--)?\s*(?P<directive>captioncheck:\s*ignore(?:\[[^\]]*\])?)\s*(?:-->)?\s*$", regex.IGNORECASE)
 
 

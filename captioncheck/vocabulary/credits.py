@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import patterns
 from .openers import SENTENCE_OPENERS
 
 AGENCIES = (
@@ -59,8 +60,8 @@ def alternation(words: Iterable[str]) -> str:
 # Credits shout agencies as often as they name them: "KEYSTONE/Name", "ANSA/NAME".
 _AGENCY_FORMS = tuple(dict.fromkeys(AGENCIES + tuple(agency.upper() for agency in AGENCIES)))
 _AGENCY = alternation(_AGENCY_FORMS) + r"(?![\p{L}\d])"
-_AGENCY_PATTERN = regex.compile(rf"(?<![\p{{L}}\d]){_AGENCY}")
-_CAPS_WORD = regex.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?![\p{L}\d])")
+_AGENCY_PATTERN = patterns.compile(rf"(?<![\p{{L}}\d]){_AGENCY}")
+_CAPS_WORD = patterns.compile(r"(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{M}'’-]*\p{Lu}(?![\p{L}\d])")
 
 _WORD = r"\p{Lu}(?:\.|[\p{L}\p{M}'’-]{0,30}(?<![-'’]))"
 _PARTICLE = r"(?:de|da|del|della|di|do|dos|das|du|van|von|der|den|la|le|y|e|al|el|bin|ibn)"
@@ -98,14 +99,14 @@ _ICON_OR_SPACE = r"[ \t]*"
 # (The end of a line is "[ \t]*(?:\.[ \t]*)?$", never "[ \t]*\.?[ \t]*$": two runs of spaces with nothing
 # between them split a long run of spaces every way, which is quadratic.)
 _LINE_END = r"[ \t]*(?:\.[ \t]*)?$"
-LEADING = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|{_LINE_END})")
+LEADING = patterns.compile(rf"(?P<label>{_LABEL})?{_BODY}(?={_SEPARATOR}|{_LINE_END})")
 BARE_REACH = 200  # a leading credit without a separator links its parts within this many characters
 # A leading credit with no separator before the caption ("Getty Images via AFP Soldados ucranianos..."):
 # taken only when it names an agency and links its parts (/, via), and cut after its last agency.
-LEADING_BARE = regex.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
-TRAILING = regex.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}{_LINE_END}")
-BRACKETED = regex.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
-COPYRIGHT = regex.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
+LEADING_BARE = patterns.compile(rf"(?P<label>{_LABEL})?{_BODY}(?=[ \t]+\p{{Lu}})")
+TRAILING = patterns.compile(rf"(?:(?<=^)|(?<=[ \t]))(?P<label>{_LABEL})?{_BODY}{_LINE_END}")
+BRACKETED = patterns.compile(rf"[(\[][ \t]*(?P<label>{_LABEL})?{_BODY}[ \t]*[)\]]")
+COPYRIGHT = patterns.compile(rf"©[ \t]*(?:\d{{4}}[ \t]+)?(?P<label>{_LABEL})?{_BODY}")
 TRAILING_WINDOW = 240
 # What any trailing credit has near it: a slash, a label's colon, a dash, "by"/"via"/"for" after a label,
 # an archive word, or a short last sentence (". REUTERS"). Plain substring tests: without one of them,
@@ -125,9 +126,9 @@ def _may_end_with_credit(tail: str, whole: bool) -> bool:
     return 0 < len(tail[end + 1:].strip()) <= SHORT_TAIL
 
 
-_VIA = regex.compile(r"[ \t]+(?:via|vía)[ \t]+.*$")
-_BARE_LABEL = regex.compile(rf"^{_LABEL_WORD}[ \t]+(?=\S)")
-_KEY_PARTS = regex.compile(r"[/|]")
+_VIA = patterns.compile(r"[ \t]+(?:via|vía)[ \t]+.*$")
+_BARE_LABEL = patterns.compile(rf"^{_LABEL_WORD}[ \t]+(?=\S)")
+_KEY_PARTS = patterns.compile(r"[/|]")
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,12 @@ class Credit:
         return "/".join(sorted(part for part in parts if part))
 
 
-_SENTENCE_END = regex.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")
-_INITIAL_END = regex.compile(r"(?<![\p{L}])\p{L}\.$")
+_SENTENCE_END = patterns.compile(r"(?:^|[.!?…:|»”\")\]]|\s[-–—])[ \t]*$")
+_INITIAL_END = patterns.compile(r"(?<![\p{L}])\p{L}\.$")
 
 
-_ARCHIVE_NOTE_PATTERN = regex.compile(_ARCHIVE_NOTE)
-_DISTRIBUTOR_WORD = regex.compile(r"[ \t](?:via|vía|for|para|pour|per|für)[ \t]")
+_ARCHIVE_NOTE_PATTERN = patterns.compile(_ARCHIVE_NOTE)
+_DISTRIBUTOR_WORD = patterns.compile(r"[ \t](?:via|vía|for|para|pour|per|für)[ \t]")
 
 def _stands_alone(body: str) -> bool:
     """An unlabelled chain is a credit when it names an agency, or joins names with / and shouts one."""

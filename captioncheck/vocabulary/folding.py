@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 
-import regex
 
-_ALNUM_RUN = regex.compile(r"[\p{L}\d]+")
+from .. import patterns
+
+_ALNUM_RUN = patterns.compile(r"[\p{L}\d]+")
 
 
 @functools.lru_cache(maxsize=1 << 15)

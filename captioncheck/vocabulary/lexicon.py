@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import regex
 
+from .. import patterns
 from . import credits
 from .credits import Credit
 
@@ -57,11 +58,11 @@ _LINK_PHRASE = (
     r"Subscribe|Abonnez-vous|Suscríbete|Newsletter|Tags|Etiquetas|Mots-clés|Mots clés|Temas|Themen)"
 )
 
-ICON_PATTERN = regex.compile(_ICON)
-UI_LABEL_PATTERN = regex.compile(rf"(?<![\p{{L}}])(?P<label>{_UI_LABEL})(?:[ \t]*[:,|]|[ \t]*$)", regex.IGNORECASE)
+ICON_PATTERN = patterns.compile(_ICON)
+UI_LABEL_PATTERN = patterns.compile(rf"(?<![\p{{L}}])(?P<label>{_UI_LABEL})(?:[ \t]*[:,|]|[ \t]*$)", regex.IGNORECASE)
 BOILERPLATE_PATTERNS = (
-    regex.compile(rf"^{_SECTION_LINK}[ \t]+\p{{Lu}}[\p{{L}}' -]*$"),
-    regex.compile(rf"^{_LINK_PHRASE}[ \t]*(?:[:›»>|-].*)?$", regex.IGNORECASE),
+    patterns.compile(rf"^{_SECTION_LINK}[ \t]+\p{{Lu}}[\p{{L}}' -]*$"),
+    patterns.compile(rf"^{_LINK_PHRASE}[ \t]*(?:[:›»>|-].*)?$", regex.IGNORECASE),
 )
 BOILERPLATE_MAX_WORDS = 12
 
@@ -88,7 +89,7 @@ def credit_keys(text: str) -> set[str]:
     return {credit.key for credit in find_credits(text)}
 
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
+_NOT_NEWLINE = patterns.compile(r"[^\n]")
 
 def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with each span replaced by spaces (line breaks kept): same length, same offsets."""
