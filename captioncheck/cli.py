@@ -17,7 +17,6 @@ import typer
 
 from .about import __version__
 from .progress import Progress, progress_bar
-from .atomic import write_atomically
 from .config import ConfigFinder
 from .discovery import discover, force_excluded
 from .errors import CaptionCheckError
@@ -188,6 +187,8 @@ def _stdin_settings(command_line: dict[str, Any], finder: ConfigFinder, run_sett
 def _write_output(path: Path, output: str) -> None:
     """The report into ``path``, whole or not at all (written beside it, then renamed)."""
     try:
+        from .atomic import write_atomically  # only with --output-file
+
         write_atomically(path, output)
     except OSError as error:
         raise CaptionCheckError(f"cannot write the report to {path}: {error.strerror or error}") from None

@@ -10,8 +10,6 @@ from collections.abc import Callable, Sequence
 
 from .checker import Checker
 from .discovery import Target
-from .fixer import fix_file
-from .pool import WorkerDied, completed
 from .progress import Progress
 from .report import FileReport
 from .settings import Settings
@@ -43,6 +41,8 @@ class Checkers:
             return FileReport(path=target.display, error=target.error)
         checker = self.for_settings(target.settings)
         if target.settings.fix or target.settings.diff:
+            from .fixer import fix_file  # only with --fix or --diff
+
             return fix_file(checker, target.path, target.display, target.settings)
         return checker.check_file(target.path, target.display, target.settings)
 
@@ -100,6 +100,8 @@ def check_targets(targets: Sequence[Target], jobs: int | None = None, progress: 
 def _run_pool(targets: Sequence[Target], indices: list[int], jobs: int,
               finished: Callable[[int, FileReport], None]) -> bool:
     """Check ``indices`` in a pool of ``jobs`` workers; False if a worker died before all were done."""
+    from .pool import WorkerDied, completed  # multiprocessing: only for more than one file
+
     try:
         for position, report in completed(_check_in_worker, [targets[i] for i in indices], jobs, _start_worker):
             finished(indices[position], report)
