@@ -5,7 +5,8 @@ an empty model store (the first run after installing; FIRST_RUNS times, each on 
 it says whether the installed wheel carries the models unpacked, as ``pip install .`` builds it, and
 what the first run had to unpack into the store), then REPEAT times with the store in place,
 and, in the same loop, ``python -c "import numpy"`` as the machine's yardstick. Prints medians,
-the ratio to the yardstick and the peak resident memory of the checker.
+the ratio to the yardstick and the peak resident memory of the checker. The package is byte-compiled
+first, as ``pip install`` leaves it (numpy, the yardstick, is too).
 
     python bench/cli_speed.py [ARTICLE] [--repeat 15] [--first-runs 3]
 """
@@ -46,6 +47,7 @@ def main() -> None:
     checker = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "captioncheck"]),
                str(args.article)]
     yardstick = [sys.executable, "-c", "import numpy"]
+    compiled = compile_bytecode()
     store = Path(tempfile.mkdtemp(prefix="captioncheck-bench-"))
     environment = {**os.environ, "CAPTIONCHECK_CACHE_DIR": str(store)}
     try:
@@ -65,7 +67,7 @@ def main() -> None:
         shutil.rmtree(store, ignore_errors=True)
     print(f"command: python {' '.join(sys.argv)}")
     print(f"cores: {os.cpu_count()}; checker: {' '.join(checker)}")
-    print(f"models packaged in the installed wheel: {packaged_models()}")
+    print(f"models packaged in the installed wheel: {packaged_models()}; bytecode: {compiled}")
     print(f"first run (empty model store, {args.first_runs} times): median {first:.2f} s "
           f"(min {min(t for t, _ in firsts):.2f}, max {max(t for t, _ in firsts):.2f}), peak {first_peak:.0f} MB; "
           f"unpacked into the store: {', '.join(unpacked) or 'nothing'}")
@@ -73,6 +75,16 @@ def main() -> None:
           f"(min {min(warm):.2f}, max {max(warm):.2f}), peak {max(peaks):.0f} MB")
     print(f'python -c "import numpy": median {statistics.median(numpy):.2f} s; '
           f"ratio {statistics.median(warm) / statistics.median(numpy):.1f}")
+
+def compile_bytecode() -> str:
+    """Byte-compile the installed package, as ``pip install`` does: an editable install (or a shell with
+    PYTHONDONTWRITEBYTECODE=1) would otherwise compile every module from source on every run (70 ms)."""
+    probe = "import captioncheck, pathlib; print(pathlib.Path(captioncheck.__file__).parent)"
+    folder = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                            cwd=tempfile.gettempdir()).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", folder], check=True)
+    return f"compiled in {folder} (as pip install does)"
+
 
 def packaged_models() -> str:
     """Whether the installation's wheel carries the models unpacked (captioncheck/packaged_models.py)."""
