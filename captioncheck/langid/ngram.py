@@ -5,9 +5,13 @@ walks the UTF-8 bytes of the text and emits a feature at each state that ends an
 language's score is the sum of log(1 + count) times the feature's weight, plus the language's prior.
 Its package loads the model from an LZMA archive (half a second) into 97 languages; a run that checks
 eight needs an eighth of the weight table. Here the archive is unpacked once into the model store
-(:mod:`captioncheck.model_store`), the weights are stored one language per row, and a run maps the
-DFA and reads only its languages' rows. The arithmetic is py3langid's (``norm_probs=True``), so the
-rankings are the same; ``tests/test_langid_engines.py`` checks it against py3langid itself.
+(:mod:`captioncheck.model_store`), the weights are stored one feature per row (every language's
+weight of a feature side by side: 284 bytes), and a run maps the DFA and reads, for each text, the
+rows of the features the text has, and nothing else: no copy of any language's weights at start, and
+a text touches one page per feature, not one per feature and language (which, on a machine that
+reclaims idle page cache, read most of the 27 MB table again at each start). The arithmetic is
+py3langid's (``norm_probs=True``), so the rankings are the same; ``tests/test_langid_engines.py``
+checks it against py3langid itself.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ def _unpack(path: Path) -> dict[str, np.ndarray]:
     # chunk would wait for the GIL while the main thread imports, and take three times as long.
     with np.load(io.BytesIO(lzma.decompress(path.read_bytes())), allow_pickle=False) as data:
         return {
-            "weights_by_language": np.ascontiguousarray(data["ptc"].T),  # languages x features
+            "weights_by_feature": np.ascontiguousarray(data["ptc"]),  # features x languages, float16
             "priors": data["pc"].astype(np.float32),
             "classes": data["classes"].astype(str),
             "next_state": data["nextmove"].astype(np.uint32),
@@ -56,7 +60,8 @@ def _unpack(path: Path) -> dict[str, np.ndarray]:
 def stored_model() -> model_store.Model:
     """The model as the model store keeps it (every language: the checked ones are picked at load)."""
     path = _model_file()
-    return model_store.Model("py3langid", (path,), lambda: _unpack(path), distribution=DISTRIBUTION)
+    return model_store.Model("py3langid", (path,), lambda: _unpack(path), distribution=DISTRIBUTION,
+                             variant="by-feature")
 
 
 def _arrays_loading() -> Future:
@@ -88,11 +93,10 @@ class NgramModel:
         others = [i for i, c in enumerate(classes) if c not in wanted and classes.index(c) == i]
         self.languages = [classes[i] for i in rows]
         self.others = [classes[i] for i in others]
-        self._weights = np.ascontiguousarray(arrays["weights_by_language"][rows].T, dtype=np.float32)
         self._priors = np.asarray(arrays["priors"][rows], dtype=np.float32)
-        # The other languages' weights stay in the mapped store (float16, read a column per feature
-        # found): a copy of all of them would cost each process 57 MB.
-        self._all_weights = arrays["weights_by_language"]
+        # Every weight stays in the mapped store (float16): a text reads the rows of its features.
+        self._weights = arrays["weights_by_feature"]
+        self._rows = np.asarray(rows, dtype=np.intp)
         self._other_rows = np.asarray(others, dtype=np.intp)
         self._other_priors = np.asarray(arrays["priors"][others], dtype=np.float32)
         self._next_state = memoryview(arrays["next_state"])
@@ -128,8 +132,11 @@ class NgramModel:
         else:
             index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
             values = np.log1p(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
-            checked_scores = values @ self._weights[index] + self._priors
-            other_scores = (self._all_weights[:, index][self._other_rows].astype(np.float32) @ values
+            found = self._weights[index]  # features found x every language
+            # C-ordered copies, as the arithmetic was calibrated and tested with (a column selection is
+            # Fortran-ordered, and BLAS then sums in another order: last-digit differences)
+            checked_scores = values @ np.ascontiguousarray(found[:, self._rows], dtype=np.float32) + self._priors
+            other_scores = (np.ascontiguousarray(found[:, self._other_rows].T).astype(np.float32) @ values
                             + self._other_priors) if self.others else self._other_priors
             scores = np.concatenate([checked_scores, other_scores])
         scores *= 1.0 / math.sqrt(len(data) or 1)
