@@ -52,13 +52,13 @@ def generate(directory: Path, count: int) -> None:
         (folder / f"{n:04d}-{source.name}").write_text(text, encoding="utf-8")
 
 
-def generate_distinct(directory: Path, count: int) -> None:
+def generate_distinct(directory: Path, count: int, eval_dir: Path = EVAL) -> None:
     import random
     from collections import defaultdict
 
     from true_pairs import CREDIT, load_pairs
 
-    pairs = load_pairs(EVAL)
+    pairs = load_pairs(eval_dir)
     random.Random(0).shuffle(pairs)
     by_language: dict[str, list[str]] = defaultdict(list)
     for first, second, text1, text2 in pairs:
@@ -76,14 +76,14 @@ def generate_distinct(directory: Path, count: int) -> None:
         (folder / f"{n:04d}-{source_language}-{language}.txt").write_text(text + "\n", encoding="utf-8")
 
 
-def generate_pairs(directory: Path, count: int) -> None:
+def generate_pairs(directory: Path, count: int, eval_dir: Path = EVAL) -> None:
     import csv
     import random
 
     from true_pairs import CREDIT, load_pairs
 
-    translated = load_pairs(EVAL)
-    with (EVAL / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
+    translated = load_pairs(eval_dir)
+    with (eval_dir / "refresd-dev.tsv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     divergent = [("en", "fr", row["english"].strip(), row["french"].strip()) for row in rows]
     generator = random.Random(0)
@@ -146,10 +146,14 @@ def main() -> None:
     parser.add_argument("--distinct", action="store_true", help="articles that share no sentence")
     parser.add_argument("--pairs", action="store_true", help="articles that each hold a caption pair")
     parser.add_argument("--stages", action="store_true", help="also the time per stage and the encoder floor")
+    parser.add_argument("--eval-dir", type=Path, default=EVAL, help="the shared eval data (--distinct, --pairs)")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="captioncheck-batch-"))
     try:
-        (generate_pairs if args.pairs else generate_distinct if args.distinct else generate)(directory, args.articles)
+        if args.pairs or args.distinct:
+            (generate_pairs if args.pairs else generate_distinct)(directory, args.articles, args.eval_dir)
+        else:
+            generate(directory, args.articles)
         outputs = {}
         print(f"command: python {' '.join(sys.argv)}")
         kind = "caption-pair " if args.pairs else "distinct " if args.distinct else ""
