@@ -37,8 +37,8 @@ from typing import Any, Literal
 
 from .about import __version__
 from .errors import CaptionCheckError
-from .server_connections import (DEFAULT_MAX_REQUEST_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TIMEOUT, ENVIRONMENT,
-                                 Limits, default_max_connections, limits_from_environment, to_environment)
+from .server_limits import (DEFAULT_MAX_REQUEST_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TIMEOUT, ENVIRONMENT,
+                           Limits, default_max_connections, limits_from_environment, to_environment)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080

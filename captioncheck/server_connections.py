@@ -20,54 +20,17 @@ line, so a flood does not flood the log. Behind a reverse proxy, set the proxy's
 from __future__ import annotations
 
 import asyncio
-import functools
 import itertools
 import json
 import logging
-import os
-import resource
-from dataclasses import dataclass
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-ENVIRONMENT = "CAPTIONCHECK_SERVE"  # how serve() hands its options to the worker processes
-DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024  # a 5 MB article, JSON-escaped
-DEFAULT_TIMEOUT = 30.0  # seconds per article
-DEFAULT_READ_TIMEOUT = 10.0
+from .server_limits import limits_from_environment
+
 LOG_EVERY = 10.0
 _LOG = logging.getLogger("uvicorn.error")
-
-
-@dataclass(frozen=True)
-class Limits:
-    max_request_bytes: int
-    timeout: float  # per article
-    read_timeout: float  # per request, headers and body
-    max_connections: int  # per worker process
-
-
-def default_max_connections() -> int:
-    """Per worker: half of what its descriptor limit leaves after a reserve for the process's own files
-    and the connections accepted in one burst, between 16 and 1,000."""
-    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft == resource.RLIM_INFINITY:
-        return 1000
-    return max(16, min(1000, (soft - 100) // 2))
-
-
-def to_environment(limits: Limits) -> str:
-    return json.dumps(limits.__dict__)
-
-
-@functools.cache
-def limits_from_environment(value: str | None = None) -> Limits:
-    """The limits :func:`captioncheck.server.serve` put in the environment (read once per process)."""
-    text = value if value is not None else os.environ.get(ENVIRONMENT)
-    if not text:
-        return Limits(DEFAULT_MAX_REQUEST_BYTES, DEFAULT_TIMEOUT, DEFAULT_READ_TIMEOUT, default_max_connections())
-    return Limits(**json.loads(text))
-
 
 class _Guard:
     """What the guards of one server share: an order of arrival, and the connections they closed,

@@ -316,3 +316,15 @@ def test_a_lone_surrogate_in_options_is_a_4xx_in_the_one_shape(server, options):
     port, _ = server
     status, body = _request(port, "POST", "/v1/check", f'{{"text": "Un texte.", "options": {options}}}'.encode())
     assert 400 <= status < 500 and list(json.loads(body)) == ["error"], body
+
+
+def test_without_the_server_extra_serve_says_what_to_install_in_one_line():
+    code = ("import sys\n"
+            "for name in ('uvicorn', 'fastapi'):\n"
+            "    sys.modules[name] = None  # as if the extra were not installed\n"
+            "from captioncheck.cli import main\n"
+            "print(main(['serve', '--help']) , main(['serve', '--port', '0']))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().endswith("0 2"), done.stderr
+    assert done.stderr.strip().splitlines() == ["captioncheck: error: the server needs its extra: pip install "
+                                                "'captioncheck[server]'"]
