@@ -8,9 +8,12 @@ load first; :mod:`.use_m3` waits for it on the first sentence it encodes.
 
 from __future__ import annotations
 
+import importlib.machinery
 import importlib.util
+import sys
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any, Protocol
 
 from .. import background
 
@@ -23,16 +26,91 @@ def resources() -> Path:
     return Path(spec.submodule_search_locations[0]) / "resources"
 
 
-def tokenizer_loading(model_file: str | None = None) -> Future:
-    """The SentencePiece processor of ``model_file`` (the package's ``sp.model``), as a future: loaded
-    once per process, in a thread of its own."""
-    model_file = model_file or str(resources() / "sp.model")
+class Tokenizer(Protocol):
+    def ids(self, text: str) -> list[int]:
+        """The piece ids of ``text``, without BOS and EOS."""
 
-    def load() -> object:
+    def unk_id(self) -> int: ...
+
+    def bos_id(self) -> int: ...
+
+    def eos_id(self) -> int: ...
+
+
+class _Compiled:
+    """sentencepiece's compiled processor, called without its Python wrapper.
+
+    ``import sentencepiece`` imports ``importlib.resources``, ``tempfile``, ``zipfile``, ``csv`` and
+    more (17-19 ms of Python holding the GIL, on the thread that must finish first), and each encode
+    resolves a dozen keyword arguments in Python. The compiled module alone loads in 3 ms. Its
+    interface is the wrapper's own business, so it is used only when it answers a probe exactly as
+    expected; otherwise :class:`_Wrapped` is (``tests/test_embeddings.py`` compares both on real text)."""
+
+    def __init__(self, processor: Any) -> None:
+        self._processor = processor
+        self.unk_id, self.bos_id, self.eos_id = processor.unk_id, processor.bos_id, processor.eos_id
+
+    def ids(self, text: str) -> list[int]:
+        # (text, enable_sampling, nbest_size, alpha, add_bos, add_eos, reverse): the wrapper's defaults
+        return self._processor._EncodeAsIds(text, False, -1, 0.1, False, False, False)
+
+
+class _Wrapped:
+    """sentencepiece's public processor."""
+
+    def __init__(self, processor: Any) -> None:
+        self._processor = processor
+        self.unk_id, self.bos_id, self.eos_id = processor.unk_id, processor.bos_id, processor.eos_id
+
+    def ids(self, text: str) -> list[int]:
+        return self._processor.encode(text, out_type=int)
+
+
+PROBE = "Le président, à Kyiv"  # a text any version must cut into piece ids
+
+
+def _compiled(model_file: str) -> _Compiled | None:
+    """The compiled processor loaded from the extension module's file, or None if that is not possible
+    or it does not answer the probe as a processor of this model does."""
+    try:
+        spec = importlib.util.find_spec("sentencepiece")  # found, not imported
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        name = "sentencepiece._sentencepiece"
+        module = sys.modules.get(name)
+        if module is None:
+            extension = next(Path(spec.submodule_search_locations[0]).glob("_sentencepiece.*"))
+            loader = importlib.machinery.ExtensionFileLoader(name, str(extension))
+            module = importlib.util.module_from_spec(importlib.util.spec_from_loader(name, loader))
+            loader.exec_module(module)
+            sys.modules[name] = module  # the wrapper, if imported later, finds it (a second load would fail)
+        processor = module.SentencePieceProcessor()
+        if not processor.LoadFromFile(model_file):
+            return None
+        compiled = _Compiled(processor)
+        ids = compiled.ids(PROBE)
+        if not (isinstance(ids, list) and ids and all(isinstance(i, int) for i in ids)):
+            return None
+        return compiled
+    except Exception:  # another version of the extension: the public wrapper, below
+        return None
+
+
+def load_tokenizer(model_file: str, compiled: bool = True) -> Tokenizer:
+    """The tokenizer of ``model_file``: the compiled processor alone when it can be used, else the wrapper."""
+    tokenizer = _compiled(model_file) if compiled else None
+    if tokenizer is None:
         import sentencepiece
 
-        return sentencepiece.SentencePieceProcessor(model_file=model_file)
-    return background.load(f"tokenizer:{model_file}", load)
+        return _Wrapped(sentencepiece.SentencePieceProcessor(model_file=model_file))
+    return tokenizer
+
+
+def tokenizer_loading(model_file: str | None = None) -> Future:
+    """The tokenizer of ``model_file`` (the package's ``sp.model``), as a future: loaded once per
+    process, in a thread of its own."""
+    model_file = model_file or str(resources() / "sp.model")
+    return background.load(f"tokenizer:{model_file}", lambda: load_tokenizer(model_file))
 
 
 def start() -> None:

@@ -10,8 +10,6 @@ modules is imported.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -35,6 +33,9 @@ ORDERS = tuple(order for order, _ in BRANCHES)
 def _read_npz(path: Path) -> dict[str, np.ndarray]:
     """The arrays of an ``.npz`` archive, each member inflated in one call: ``numpy.load`` inflates in
     256 KB pieces, and in a thread each piece waits for the GIL while the main thread imports."""
+    import io
+    import zipfile  # only when the store has no entry: a run that maps one never imports it
+
     with zipfile.ZipFile(path) as archive:
         return {name.removesuffix(".npy"): np.load(io.BytesIO(archive.read(name)), allow_pickle=False)
                 for name in archive.namelist()}
@@ -98,10 +99,10 @@ class _Tokenizer:
         self._model_file = model_file
 
     def __call__(self, text: str) -> list[int]:
-        processor = tokenizer_loading(self._model_file).result()
+        tokenizer = tokenizer_loading(self._model_file).result()
         # The package's tokenizer gives an empty text one unknown piece; the network was run that way.
-        ids = processor.encode(text, out_type=int) or [processor.unk_id()]
-        return [processor.bos_id(), *ids[:MAX_PIECES], processor.eos_id()]
+        ids = tokenizer.ids(text) or [tokenizer.unk_id()]
+        return [tokenizer.bos_id(), *ids[:MAX_PIECES], tokenizer.eos_id()]
 
 
 class UseM3Encoder:

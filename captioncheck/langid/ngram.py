@@ -17,8 +17,6 @@ checks it against py3langid itself.
 from __future__ import annotations
 
 import functools
-import io
-import lzma
 import math
 import unicodedata
 from collections import Counter
@@ -46,6 +44,9 @@ def _model_file() -> Path:
 def _unpack(path: Path) -> dict[str, np.ndarray]:
     # One call decompresses the whole archive with the GIL released throughout: read in chunks, each
     # chunk would wait for the GIL while the main thread imports, and take three times as long.
+    import io
+    import lzma  # only when the store has no entry: a run that maps one never imports it
+
     with np.load(io.BytesIO(lzma.decompress(path.read_bytes())), allow_pickle=False) as data:
         return {
             "weights_by_feature": np.ascontiguousarray(data["ptc"]),  # features x languages, float16
