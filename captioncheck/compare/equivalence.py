@@ -27,6 +27,7 @@ The same script reports the 10-fold cross-validated figures.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -75,6 +76,7 @@ def length_excess(left: str, right: str, left_language: str, right_language: str
 _LETTER = patterns.compile(r"\p{L}")
 
 
+@functools.lru_cache(maxsize=256)  # pairing asks for it to encode beforehand, then the score reads it
 def without_shared(left: str, right: str, left_language: str, right_language: str) -> tuple[str, str] | None:
     """Both sides without the names and the figures written in digits that the other side also has;
     None when they share none, or when a side would be left with no word."""

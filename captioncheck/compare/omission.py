@@ -24,6 +24,7 @@ Candidates are encoded in one batch through the checker's cache.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -107,8 +108,9 @@ def _without(text: str, span: tuple[int, int]) -> str:
     return (text[:span[0]] + " " + text[span[1]:]).strip(" ,;:-\u2013\u2014")
 
 
+@functools.lru_cache(maxsize=256)  # pairing asks for them to encode beforehand, then find() reads them
 def _candidates(left: str, right: str, left_language: str, right_language: str,
-                length_excess: float) -> list[tuple[int, str, tuple[int, int]]]:
+                length_excess: float) -> tuple[tuple[int, str, tuple[int, int]], ...]:
     """(side, kind, span) of every part that :func:`find` tries leaving out."""
     candidates: list[tuple[int, str, tuple[int, int]]] = []
     for side, (text, language) in enumerate(((left, left_language), (right, right_language))):
@@ -116,7 +118,7 @@ def _candidates(left: str, right: str, left_language: str, right_language: str,
     if abs(length_excess) >= LENGTH_DEVIATION:
         longer = 1 if length_excess > 0 else 0
         candidates += [(longer, "truncation", span) for span in truncations((left, right)[longer])]
-    return [c for c in candidates if len(_without((left, right)[c[0]], c[2]).split()) >= MIN_WORDS]
+    return tuple(c for c in candidates if len(_without((left, right)[c[0]], c[2]).split()) >= MIN_WORDS)
 
 
 def texts_to_encode(left: str, right: str, left_language: str, right_language: str,
