@@ -1,6 +1,20 @@
-"""Errors that reach the user as one line and exit status 2."""
+"""Errors that reach the user as one line and exit status 2, and how such a line is made."""
 
 from collections.abc import Iterable
+from typing import Any
+
+ONE_LINE_LIMIT = 300  # characters of a message that may quote what a client or an archive holds
+
+
+def printable(value: Any) -> str:
+    """``value`` as text any output can hold: a lone surrogate becomes its escape (``\\ud800``)."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def one_line(message: Any) -> str:
+    """``message`` on one line, printable, at most ONE_LINE_LIMIT characters: it may quote input."""
+    text = printable(" ".join(str(message).split()))
+    return text if len(text) <= ONE_LINE_LIMIT else text[:ONE_LINE_LIMIT - 1] + "…"
 
 
 class CaptionCheckError(Exception):

@@ -39,7 +39,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, Literal
 
 from .about import __version__
-from .errors import CaptionCheckError
+from .errors import CaptionCheckError, one_line
 from .server_limits import (DEFAULT_MAX_REQUEST_BYTES, DEFAULT_READ_TIMEOUT, DEFAULT_TIMEOUT, ENVIRONMENT,
                            Limits, default_max_connections, limits_from_environment, to_environment)
 
@@ -97,7 +97,7 @@ class BodyLimit:
             content_type = headers.get(b"content-type", b"").decode("latin-1")
             media = content_type.split(";")[0].strip().lower()
             if media != "application/json" and not media.endswith("+json"):
-                shown = _one_line(content_type) if content_type else "missing"
+                shown = one_line(content_type) if content_type else "missing"
                 await _send_error(send, 415, f"content type {shown}: send application/json")
                 return
         declared = headers.get(b"content-length")
@@ -124,13 +124,6 @@ class BodyLimit:
             return await receive()
 
         await self.app(scope, replay, send)
-
-
-def _one_line(message: str) -> str:
-    """``message`` on one line, printable, bounded: it may quote what the client sent."""
-    text = " ".join(message.split())
-    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text if len(text) <= 300 else text[:299] + "…"
 
 
 async def _send_error(send: Callable, status: int, message: str) -> None:
@@ -187,7 +180,7 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
         message = str(first.get("msg"))
         if first.get("type") == "extra_forbidden":
             message = f"unknown field (known: {', '.join(CheckRequest.model_fields)})"
-        return JSONResponse({"error": _one_line(f"{where}: {message}" if where else message)}, status_code=422)
+        return JSONResponse({"error": one_line(f"{where}: {message}" if where else message)}, status_code=422)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> JSONResponse:
@@ -198,13 +191,13 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
             message = f"method {request.method} not allowed on {request.url.path}"
         elif error.status_code == 404:
             message = f"no such endpoint: {request.url.path} (POST /v1/check, GET /health)"
-        return JSONResponse({"error": _one_line(message)}, status_code=error.status_code,
+        return JSONResponse({"error": one_line(message)}, status_code=error.status_code,
                             headers=getattr(error, "headers", None))
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:
         _log(f"internal error on {request.method} {request.url.path}: {type(error).__name__}: "
-             f"{_one_line(str(error))}; please report it")
+             f"{one_line(str(error))}; please report it")
         return JSONResponse({"error": f"internal error: {type(error).__name__}"}, status_code=500)
 
     @app.get("/health")

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import CaptionCheckError
+from ..errors import CaptionCheckError, one_line, printable
 
 FORMATS = ("jsonl", "parquet")
 _SCAN_CHUNK = 16 << 20
@@ -201,11 +201,6 @@ def _not_unicode(value: Any, where: str = "") -> str | None:
     return None
 
 
-def printable(value: Any) -> str:
-    """``value`` as text any output can hold: a lone surrogate becomes its escape (``\\ud800``)."""
-    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
-
-
 def _read_jsonl(path: Path, partition: Partition, max_row_bytes: int | None) -> Iterator[tuple[int, Row]]:
     limit = max_row_bytes or 1 << 62
     with path.open("rb") as handle:
@@ -256,7 +251,7 @@ def _read_parquet(path: Path, partition: Partition) -> Iterator[tuple[int, Row]]
         except StopIteration:
             return
         except Exception as error:  # pyarrow's OSError or ArrowException for a page it cannot decode
-            reason = f"the archive's row group {partition.row_group} cannot be read from here on ({_one_line(error)})"
+            reason = f"the archive's row group {partition.row_group} cannot be read from here on ({one_line(error)})"
             ids = _ids(parquet, partition, number - partition.first_row + partition.start)
             for position in range(number, end):
                 yield position, Unreadable(reason, ids[position - number] if position - number < len(ids) else None)
@@ -280,7 +275,7 @@ def _rows(batch) -> list[Row]:
         try:
             rows.append(batch.slice(index, 1).to_pylist()[0])
         except (UnicodeDecodeError, ValueError) as error:
-            rows.append(Unreadable(f"a string of this row is not UTF-8 ({_one_line(error)})"))
+            rows.append(Unreadable(f"a string of this row is not UTF-8 ({one_line(error)})"))
     return rows
 
 
@@ -294,10 +289,6 @@ def _ids(parquet, partition: Partition, start: int) -> list[Any]:
         return [printable(v) if v is not None else None for v in column.slice(start, partition.stop - start).to_pylist()]
     except Exception:  # that page is broken too
         return []
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(printable(error).split())[:300]
 
 
 def parquet_schema(plan: Source):
@@ -319,4 +310,4 @@ def load_plan(path: Path) -> Plan | None:
 
 
 __all__ = ["FORMATS", "Partition", "Plan", "Source", "archive_format", "load_plan", "make_plan", "parquet_schema",
-           "printable", "read_partition", "save_plan", "Row", "Unreadable"]
+           "read_partition", "save_plan", "Row", "Unreadable"]
