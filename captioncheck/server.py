@@ -160,9 +160,9 @@ def create_app(max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES, timeout: floa
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from .api import warm_up
-
         from concurrent.futures import ThreadPoolExecutor
+
+        from .api import warm_up
 
         warm_up()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="captioncheck-check") as checking:

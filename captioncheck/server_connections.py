@@ -32,6 +32,7 @@ from .server_limits import limits_from_environment
 LOG_EVERY = 10.0
 _LOG = logging.getLogger("uvicorn.error")
 
+
 class _Guard:
     """What the guards of one server share: an order of arrival, and the connections they closed,
     logged as one line per kind at most every LOG_EVERY seconds."""

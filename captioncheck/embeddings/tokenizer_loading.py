@@ -11,9 +11,10 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import sys
+from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from .. import background
 
@@ -26,50 +27,32 @@ def resources() -> Path:
     return Path(spec.submodule_search_locations[0]) / "resources"
 
 
-class Tokenizer(Protocol):
-    def ids(self, text: str) -> list[int]:
-        """The piece ids of ``text``, without BOS and EOS."""
+class Tokenizer:
+    """A loaded SentencePiece processor: ``ids(text)`` the piece ids of a text, without BOS and EOS,
+    and the ids of the unknown piece, BOS and EOS.
 
-    def unk_id(self) -> int: ...
-
-    def bos_id(self) -> int: ...
-
-    def eos_id(self) -> int: ...
-
-
-class _Compiled:
-    """sentencepiece's compiled processor, called without its Python wrapper.
-
+    ``compiled``: sentencepiece's compiled processor called without its Python wrapper.
     ``import sentencepiece`` imports ``importlib.resources``, ``tempfile``, ``zipfile``, ``csv`` and
     more (17-19 ms of Python holding the GIL, on the thread that must finish first), and each encode
-    resolves a dozen keyword arguments in Python. The compiled module alone loads in 3 ms. Its
-    interface is the wrapper's own business, so it is used only when it answers a probe exactly as
-    expected; otherwise :class:`_Wrapped` is (``tests/test_embeddings.py`` compares both on real text)."""
+    resolves a dozen keyword arguments in Python; the compiled module alone loads in 3 ms. Its
+    interface is the wrapper's own business, so it is used only when it answers a probe as expected,
+    else the wrapper is (``tests/test_embeddings.py`` compares both on real text)."""
 
-    def __init__(self, processor: Any) -> None:
-        self._processor = processor
+    def __init__(self, processor: Any, compiled: bool) -> None:
+        self.compiled = compiled
         self.unk_id, self.bos_id, self.eos_id = processor.unk_id, processor.bos_id, processor.eos_id
-
-    def ids(self, text: str) -> list[int]:
-        # (text, enable_sampling, nbest_size, alpha, add_bos, add_eos, reverse): the wrapper's defaults
-        return self._processor._EncodeAsIds(text, False, -1, 0.1, False, False, False)
-
-
-class _Wrapped:
-    """sentencepiece's public processor."""
-
-    def __init__(self, processor: Any) -> None:
-        self._processor = processor
-        self.unk_id, self.bos_id, self.eos_id = processor.unk_id, processor.bos_id, processor.eos_id
-
-    def ids(self, text: str) -> list[int]:
-        return self._processor.encode(text, out_type=int)
+        if compiled:
+            # (text, enable_sampling, nbest_size, alpha, add_bos, add_eos, reverse): the wrapper's defaults
+            self.ids: Callable[[str], list[int]] = lambda text: processor._EncodeAsIds(
+                text, False, -1, 0.1, False, False, False)
+        else:
+            self.ids = lambda text: processor.encode(text, out_type=int)
 
 
 PROBE = "Le président, à Kyiv"  # a text any version must cut into piece ids
 
 
-def _compiled(model_file: str) -> _Compiled | None:
+def _compiled(model_file: str) -> Tokenizer | None:
     """The compiled processor loaded from the extension module's file, or None if that is not possible
     or it does not answer the probe as a processor of this model does."""
     try:
@@ -87,7 +70,7 @@ def _compiled(model_file: str) -> _Compiled | None:
         processor = module.SentencePieceProcessor()
         if not processor.LoadFromFile(model_file):
             return None
-        compiled = _Compiled(processor)
+        compiled = Tokenizer(processor, compiled=True)
         ids = compiled.ids(PROBE)
         if not (isinstance(ids, list) and ids and all(isinstance(i, int) for i in ids)):
             return None
@@ -102,7 +85,7 @@ def load_tokenizer(model_file: str, compiled: bool = True) -> Tokenizer:
     if tokenizer is None:
         import sentencepiece
 
-        return _Wrapped(sentencepiece.SentencePieceProcessor(model_file=model_file))
+        return Tokenizer(sentencepiece.SentencePieceProcessor(model_file=model_file), compiled=False)
     return tokenizer
 
 
