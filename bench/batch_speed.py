@@ -93,9 +93,11 @@ def generate_pairs(directory: Path, count: int, eval_dir: Path = EVAL) -> None:
     for first, second, text1, text2 in translated:
         prose.setdefault(first, []).append(text1)
         prose.setdefault(second, []).append(text2)
+    taken = {id(translated): 0, id(divergent): 0}  # each article its own pair, until a corpus runs out
     for n in range(count):
         kind = divergent if n % 10 >= 7 else translated
-        source_language, language, source, target = kind[(n * 7 // 10 if kind is translated else n * 3 // 10) % len(kind)]
+        source_language, language, source, target = kind[taken[id(kind)] % len(kind)]
+        taken[id(kind)] += 1
         pool = prose[language]
         headline, paragraph = pool[(2 * n) % len(pool)], pool[(2 * n + 1) % len(pool)]
         text = "\n\n".join([headline, paragraph, f"{CREDIT}{source}\n{CREDIT}{target}"])
