@@ -81,3 +81,20 @@ def test_the_compiled_tokenizer_alone_cuts_text_exactly_as_sentencepieces_wrappe
     assert [compiled.ids(t) for t in texts] == [wrapped.ids(t) for t in texts]
     assert (compiled.unk_id(), compiled.bos_id(), compiled.eos_id()) == (wrapped.unk_id(), wrapped.bos_id(),
                                                                          wrapped.eos_id())
+
+
+def test_a_texts_vector_does_not_depend_on_the_texts_encoded_with_it():
+    # Reports must not depend on which other texts (other articles' in a batch, a worker's cache) a text
+    # was encoded with: bit for bit, not only to the fourth decimal.
+    from captioncheck.embeddings.use_forward import TokenRows
+
+    sentences = _sentences()[:40] + ["Zelensky", "", "Kyiv", "¿qué?", "a b c d e f g h"]
+    encoder = UseM3Encoder()
+    together = encoder.encode(sentences)
+    backwards = encoder.encode(sentences[::-1])[::-1]
+    forward = encoder._forward
+    forward.tokens = TokenRows(forward.w, forward.eps)  # rows computed afresh, one text at a time
+    alone = np.stack([encoder.encode([sentence])[0] for sentence in sentences])
+    pairs = np.concatenate([encoder.encode(sentences[i:i + 2]) for i in range(0, len(sentences), 2)])
+    for other in (backwards, alone, pairs):
+        assert np.array_equal(together, other)

@@ -34,7 +34,20 @@ LEFT = max(left for _, left in BRANCHES)
 RIGHT = max(order - 1 - left for order, left in BRANCHES)
 TOKEN_BUDGET = 384  # tokens per batch: weights stream once per batch, the working set stays small
 TOKENS_KEPT = 4096  # token ids whose rows are kept (13 KB each): about 50 MB at most
-ROW_BLOCK = 16  # token rows are computed in blocks of this many (see TokenRows._compute)
+MIN_ROWS = 16  # every product has at least this many rows (see product)
+
+
+def product(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``x @ w``, each row's result the same whatever rows come with it. BLAS takes another path for a
+    product of a few rows (up to 6 with OpenBLAS's kernels here), which sums in another order: a text's
+    vector would then differ in its last bits by how many texts it was encoded with, so a report could
+    depend on the order files were checked in, on ``--jobs`` or on what a cache held. Fewer than
+    ``MIN_ROWS`` rows are padded with zero rows (``tests/test_embeddings.py`` checks the result)."""
+    if len(x) >= MIN_ROWS:
+        return x @ w
+    padded = np.zeros((MIN_ROWS, x.shape[1]), dtype=x.dtype)
+    padded[:len(x)] = x
+    return (padded @ w)[:len(x)]
 
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -76,12 +89,9 @@ class TokenRows:
         return embedded
 
     def _compute(self, ids: np.ndarray) -> np.ndarray:
-        """The rows of ``ids``, computed ``ROW_BLOCK`` at a time: BLAS sums a row of a product in an
-        order that can depend on how many rows there are (one or two rows take another path), so a
-        token's row is computed the same way whichever tokens it comes with, and a report does not
-        depend on the order files were checked in (nor on ``--jobs``)."""
+        """The rows of ``ids``, at least ``MIN_ROWS`` at a time (see :func:`product`)."""
         count = len(ids)
-        ids = np.pad(ids, (0, -count % ROW_BLOCK), mode="edge")
+        ids = np.pad(ids, (0, max(MIN_ROWS - count, 0)), mode="edge")
         w = self.w
         rows = np.empty((len(ids), self.width), dtype=np.float32)
         projected = rows[:, :len(BRANCHES) * WIDTH]
@@ -179,7 +189,7 @@ class UseForward:
             np.maximum(hidden, 0, out=hidden)
             hidden += x
             padded[:count] = hidden
-            output = padded[columns].reshape(count, order * WIDTH) @ w[f"w2_{branch}"]
+            output = product(padded[columns].reshape(count, order * WIDTH), w[f"w2_{branch}"])
             output += w[f"b2_{branch}"]
             np.maximum(output, 0, out=output)
             output += hidden
@@ -188,18 +198,18 @@ class UseForward:
 
         _layer_norm(features, w["ln_g"], w["ln_b"], self.eps)
         # The sum over tokens commutes with the linear projection: project one row per sentence.
-        mean = np.add.reduceat(features, starts, axis=0) @ w["cnn_W"]
+        mean = product(np.add.reduceat(features, starts, axis=0), w["cnn_W"])
         counts = lengths.astype(np.float32)
         mean += counts[:, None] * w["cnn_b"]
         mean *= np.reciprocal(np.sqrt(counts))[:, None]
 
-        first = np.maximum(mean @ w["d0"], 0)
-        second = mean @ w["p1"]
-        second += first @ w["d1"]
+        first = np.maximum(product(mean, w["d0"]), 0)
+        second = product(mean, w["p1"])
+        second += product(first, w["d1"])
         np.maximum(second, 0, out=second)
-        third = np.maximum(second @ w["d2"], 0)
-        z = second @ w["p3"]
-        z += third @ w["d3"]
+        third = np.maximum(product(second, w["d2"]), 0)
+        z = product(second, w["p3"])
+        z += product(third, w["d3"])
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), self.eps, None)))[:, None]
         return z
