@@ -41,18 +41,22 @@ def checkpoint() -> None:
 
 
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`FileTimeout` in the body if it runs longer than ``seconds`` (None or 0: no limit).
-    A budget inside another ends no later than the outer one."""
+def time_limit(seconds: float | None, spent: float = 0.0) -> Iterator[None]:
+    """Raise :class:`FileTimeout` in the body if it runs longer than ``seconds`` less ``spent`` (the part
+    of the budget already used by earlier steps of the same file; None or 0: no limit). A budget inside
+    another ends no later than the outer one."""
     if not seconds:
         yield
         return
+    left = seconds - spent
+    if left <= 0:
+        raise _expired(seconds)
     outer = _DEADLINE.get()
-    deadline = (time.monotonic() + seconds, seconds)
+    deadline = (time.monotonic() + left, seconds)
     token = _DEADLINE.set(min(deadline, outer) if outer is not None else deadline)
     try:
         if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
-            with _alarm(seconds):
+            with _alarm(left):
                 yield
         else:
             yield

@@ -1,11 +1,16 @@
-"""The pipeline for one file: read, identify languages, pair, run the rules, apply the policy."""
+"""The pipeline for one file: read, identify languages, pair, run the rules, apply the policy.
+
+Each ``check_*`` method has a ``*_steps`` twin, the same pipeline as a generator of
+:mod:`captioncheck.steps` that stops where it encodes, so that a batch of files can share encoder calls
+(:meth:`Checker.check_files`).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .compare.alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
-from .budget import checkpoint, time_limit
+from .budget import checkpoint
 from .context import Context
 from .document import Document, Kind
 from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
@@ -24,6 +29,7 @@ from .readers.structure import RawSegment
 from .segmentation import split_by_language
 from .rules.registry import run_rules
 from .settings import Settings
+from .steps import Steps, run, run_together
 
 NO_CONTENT = "no article content found: nothing was checked"
 LANGUAGE_FREE_KINDS = frozenset({Kind.CREDIT, Kind.BOILERPLATE})
@@ -85,6 +91,9 @@ class Checker:
                 if segment.kind is Kind.CAPTION and not detection.determined and detection.words == SHORT_WORDS}
 
     def check_document(self, document: Document, settings: Settings | None = None) -> FileReport:
+        return run(self.check_document_steps(document, settings))
+
+    def check_document_steps(self, document: Document, settings: Settings | None = None) -> Steps[FileReport]:
         settings = settings or self.settings
         detections = self.detect_segments(document)
         decided = decide_article_language(document, detections, settings.language, settings.languages)
@@ -98,12 +107,14 @@ class Checker:
         checkpoint()
         other_language = {s.id for s, d in zip(document.segments, detections)
                           if d.determined and language != UNDETERMINED and d.language != language}
+        pairs = yield from pair_segments(document, detections, language, other_language, self.encoder,
+                                         self.word_vectors)
         context = Context(
             document=document,
             detections=detections,
             language=language,
             allowed_languages=frozenset(settings.allowed_languages),
-            pairs=pair_segments(document, detections, language, other_language, self.encoder, self.word_vectors),
+            pairs=pairs,
             detector=self.detector,
             divergence_threshold=settings.divergence_threshold,
         )
@@ -115,23 +126,37 @@ class Checker:
     def check_file(self, path: Path, display_path: str, settings: Settings | None = None) -> FileReport:
         """Check one file; whatever goes wrong with it becomes its one-line error, never an exception."""
         settings = settings or self.settings
+        return run(self.check_file_steps(path, display_path, settings), settings.timeout_per_file)
+
+    def check_files(self, files: list[tuple[Path, str]], settings: Settings | None = None) -> list[FileReport]:
+        """:meth:`check_file` of each ``(path, display path)``, the files checked together."""
+        settings = settings or self.settings
+        return run_together([self.check_file_steps(path, display, settings) for path, display in files],
+                            [settings.timeout_per_file] * len(files))
+
+    def check_file_steps(self, path: Path, display_path: str, settings: Settings) -> Steps[FileReport]:
+        """The steps of :meth:`check_file`; the time limit is the caller's (see :mod:`.steps`)."""
         try:
-            with time_limit(settings.timeout_per_file):
-                text = decode(load(path, settings.max_file_size))
-                return self.check_text(text, settings.input_format or format_of(path), display_path, settings)
+            text = decode(load(path, settings.max_file_size))
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
         except FileTimeout as error:
             return FileReport(path=display_path, error=str(error))
+        return (yield from self.check_text_steps(text, settings.input_format or format_of(path), display_path,
+                                                 settings))
 
     def check_text(self, text: str, input_format: str, display_path: str,
                    settings: Settings | None = None) -> FileReport:
         """Check an article given as text; ``input_format`` is ``text``, ``markdown`` or ``html``."""
+        return run(self.check_text_steps(text, input_format, display_path, settings))
+
+    def check_text_steps(self, text: str, input_format: str, display_path: str,
+                         settings: Settings | None = None) -> Steps[FileReport]:
         settings = settings or self.settings
         try:
             document = parse(text, input_format, display_path, self.segmenter)
             checkpoint()
-            return self.check_document(document, settings)
+            return (yield from self.check_document_steps(document, settings))
         except InputError as error:
             return FileReport(path=display_path, error=str(error))
         except CaptionCheckError:

@@ -17,6 +17,10 @@ to one; a pair needs ``MIN_SCORE``, and a pair of two non-captions a cosine of `
 
 Each pair carries its equivalence score (see :mod:`captioncheck.compare.equivalence`), which
 ``meaning-divergence`` thresholds.
+
+Pairing is a generator of :mod:`captioncheck.steps`: it stops before each of its encoder calls (the
+candidates' contents; everything the verdicts encode; the names the encoder is asked about) so that
+a batch of articles makes those calls together.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from .compare.alignment import WordVectors, align, content_words
 from .context import PROSE_KINDS, Pair
 from .document import Document, Kind, Segment
 from .embeddings import Encoder
+from .steps import Encoding, Steps
 from .compare.calibration import THRESHOLD
 from .compare.equivalence import evaluate, texts_to_encode
 from .langid import Detection
@@ -160,7 +165,7 @@ def crossed_slots(slots: list[tuple[int, int]], source_vectors: np.ndarray,
 
 def pair_segments(document: Document, detections: tuple[Detection, ...], language: str,
                   foreign: set[int], encoder_factory: Callable[[], Encoder],
-                  word_vectors: Callable[[], WordVectors]) -> tuple[Pair, ...]:
+                  word_vectors: Callable[[], WordVectors]) -> Steps[tuple[Pair, ...]]:
     """The pairs of ``document``; the factories are called only when there is something to pair."""
     segments = document.segments
     # An image's alt text is read by those who cannot see the page's captions: never a pair's side.
@@ -202,6 +207,7 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
     if not structural and not any(candidates.values()):
         return ()
     contents = {i: lexicon.content(segments[i].text) for i in needed}
+    yield Encoding(encoder_factory(), [contents[i] for i in needed])
     vectors = encoder_factory().encode([contents[i] for i in needed])
     row = {segment_id: n for n, segment_id in enumerate(needed)}
 
@@ -239,14 +245,21 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
         prefetch += [w for _, _, w in content_words(target_text, language)]
         prefetch += texts_to_encode(source_text, target_text, source_language, language)
     if prefetch:
-        encoder_factory().encode(list(dict.fromkeys(prefetch)))
+        yield Encoding(encoder_factory(), list(dict.fromkeys(prefetch)))
+
+    # The names of each side absent from the other, then, in one call, those the encoder is asked about
+    absent = [names.absent_names(contents[source_id], contents[target_id], detections[source_id].language, language,
+                                 renders=_renderings(word_vectors())) for source_id, target_id, _, _ in chosen]
+    asked = [text for gap in absent for name in names.names_to_translate(gap) for text in (name, *_name_parts(name))]
+    if asked:
+        yield Encoding(encoder_factory(), list(dict.fromkeys(asked)))
 
     pairs = []
-    for source_id, target_id, value, slot in chosen:
+    for (source_id, target_id, value, slot), gap in zip(chosen, absent):
         source_language = detections[source_id].language
         alignment = align(contents[source_id], contents[target_id], source_language, language, word_vectors())
         name_gap = names.missing(contents[source_id], contents[target_id], source_language, language,
-                                 translated=_translations(word_vectors()), renders=_renderings(word_vectors()))
+                                 translated=_translations(word_vectors()), absent=gap)
         equivalence, omission, distinct = evaluate(max(value, 0.0), contents[source_id], contents[target_id],
                                                    source_language, language, alignment, encoder_factory(),
                                                    name_gap)

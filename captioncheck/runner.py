@@ -1,6 +1,8 @@
 """Check many files: in this process, or in parallel worker processes that each load the models once.
 
-Results come back in the order of the targets, whatever order the workers finish in.
+Files are checked in batches of ``BATCH``, whose encoder calls are made together (see
+:mod:`captioncheck.steps`); a worker is given a batch at a time. Results come back in the order of
+the targets, whatever order the workers finish in.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from .discovery import Target
 from .progress import Progress
 from .report import FileReport
 from .settings import Settings
+from .steps import Steps, run_together
 
+BATCH = 8  # files checked together: their encoder calls joined (more gains little; see bench/batch_speed.py)
 
 
 class Checkers:
@@ -36,7 +40,13 @@ class Checkers:
     def __len__(self) -> int:
         return len(self._by_key)
 
-    def check(self, target: Target) -> FileReport:
+    def check(self, targets: Sequence[Target]) -> list[FileReport]:
+        """The reports of ``targets``, in order, the files checked together."""
+        return run_together([self._steps(target) for target in targets],
+                            [None if target.error is not None or target.settings.fix or target.settings.diff
+                             else target.settings.timeout_per_file for target in targets])
+
+    def _steps(self, target: Target) -> Steps[FileReport]:
         if target.error is not None:
             return FileReport(path=target.display, error=target.error)
         checker = self.for_settings(target.settings)
@@ -44,7 +54,7 @@ class Checkers:
             from .fixer import fix_file  # only with --fix or --diff
 
             return fix_file(checker, target.path, target.display, target.settings)
-        return checker.check_file(target.path, target.display, target.settings)
+        return (yield from checker.check_file_steps(target.path, target.display, target.settings))
 
 
 _worker: Checkers | None = None  # this worker process's models, loaded once per process
@@ -55,9 +65,9 @@ def _start_worker() -> None:
     _worker = Checkers()
 
 
-def _check_in_worker(target: Target) -> FileReport:
+def _check_in_worker(targets: Sequence[Target]) -> list[FileReport]:
     assert _worker is not None
-    return _worker.check(target)
+    return _worker.check(targets)
 
 
 def default_jobs() -> int:
@@ -73,8 +83,8 @@ def check_targets(targets: Sequence[Target], jobs: int | None = None, progress: 
     if jobs <= 1:
         checkers = checkers or Checkers()
         reports: list[FileReport] = []
-        for target in targets:
-            reports.append(checkers.check(target))
+        for first in range(0, len(targets), BATCH):
+            reports += checkers.check(targets[first:first + BATCH])
             if progress:
                 progress(len(reports), len(targets))
         return reports
@@ -99,12 +109,17 @@ def check_targets(targets: Sequence[Target], jobs: int | None = None, progress: 
 
 def _run_pool(targets: Sequence[Target], indices: list[int], jobs: int,
               finished: Callable[[int, FileReport], None]) -> bool:
-    """Check ``indices`` in a pool of ``jobs`` workers; False if a worker died before all were done."""
+    """Check ``indices`` in a pool of ``jobs`` workers, in batches of at most ``BATCH`` (smaller when
+    there are few files, so that every worker has some); False if a worker died before all were done."""
     from .pool import WorkerDied, completed  # multiprocessing: only for more than one file
 
+    size = max(1, min(BATCH, len(indices) // jobs))
+    batches = [indices[first:first + size] for first in range(0, len(indices), size)]
     try:
-        for position, report in completed(_check_in_worker, [targets[i] for i in indices], jobs, _start_worker):
-            finished(indices[position], report)
+        for position, reports in completed(_check_in_worker, [[targets[i] for i in batch] for batch in batches],
+                                           jobs, _start_worker):
+            for index, report in zip(batches[position], reports):
+                finished(index, report)
     except WorkerDied:
         return False
     return True

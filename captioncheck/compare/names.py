@@ -635,18 +635,13 @@ def _rendered_in(renders: Callable[[str, str, str], bool], other: str, other_lan
     return renders(word, other, other_language)
 
 
-def missing(left: str, right: str, left_language: str = "und", right_language: str = "und",
-            translated: Callable[[str, str], bool] | None = None,
-            renders: Callable[[str, str, str], bool] | None = None) -> tuple[list[str], list[str]]:
-    """The names (or parts of names) of ``left`` absent from ``right``, and the reverse.
+Absent = tuple[list[tuple[str, Name]], list[tuple[str, Name]]]
 
-    A weak name (see :class:`Name`) is reported only when the other side has a name of its own in
-    its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun. A name of one
-    side that ``translated`` says the other side translates ("John" and "Juan", "VIH" and "SIDA",
-    "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change; so is a word
-    of a name that ``renders(word, other_text, other_language)`` says a word of the other side
-    translates (see :func:`absent_words`).
-    """
+
+def absent_names(left: str, right: str, left_language: str = "und", right_language: str = "und",
+                 renders: Callable[[str, str, str], bool] | None = None) -> Absent:
+    """The first half of :func:`missing`: the names (or parts) of each side absent from the other,
+    before translations are looked for among them."""
     def side(text: str, language: str, other: str, other_language: str) -> list[tuple[str, Name]]:
         out = []
         rendered = None if renders is None else functools.partial(_rendered_in, renders, other, other_language)
@@ -670,6 +665,31 @@ def missing(left: str, right: str, left_language: str = "und", right_language: s
     right_absent = side(right, right_language, left, left_language)
     if left_absent and right_absent:
         left_absent, right_absent = _drop_local_acronyms(left_absent, right_absent, left_language, right_language)
+    return left_absent, right_absent
+
+
+def names_to_translate(absent: Absent) -> list[str]:
+    """The names :func:`missing` may ask ``translated`` about (to encode them beforehand)."""
+    left_absent, right_absent = absent
+    return [text for text, _ in (*left_absent, *right_absent)] if left_absent and right_absent else []
+
+
+def missing(left: str, right: str, left_language: str = "und", right_language: str = "und",
+            translated: Callable[[str, str], bool] | None = None,
+            renders: Callable[[str, str, str], bool] | None = None, absent: Absent | None = None,
+            ) -> tuple[list[str], list[str]]:
+    """The names (or parts of names) of ``left`` absent from ``right``, and the reverse.
+
+    A weak name (see :class:`Name`) is reported only when the other side has a name of its own in
+    its place: "Tom" against "Pedro" is a changed name, "Tom" against "il" a pronoun. A name of one
+    side that ``translated`` says the other side translates ("John" and "Juan", "VIH" and "SIDA",
+    "The Phantom" and "El Fantasma"; the multilingual encoder's judgement) is no change; so is a word
+    of a name that ``renders(word, other_text, other_language)`` says a word of the other side
+    translates (see :func:`absent_words`). ``absent``: :func:`absent_names` of the same arguments,
+    when already known.
+    """
+    left_absent, right_absent = absent if absent is not None else absent_names(left, right, left_language,
+                                                                                right_language, renders)
     if translated is not None and left_absent and right_absent:
         left_absent, right_absent = _drop_translations(left_absent, right_absent, translated, by_sound=True)
     # A sentence's opener that may be an ordinary word ("Pluies", "Lander") counts only against a name

@@ -1,0 +1,101 @@
+"""Files checked together: the same reports as alone, fewer encoder calls, a time budget per file."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from captioncheck.budget import checkpoint
+from captioncheck.checker import Checker
+from captioncheck.errors import FileTimeout
+from captioncheck.settings import Settings
+from captioncheck.steps import ALONE_CHARACTERS, Encoding, run, run_together
+
+from conftest import ROOT
+
+ARTICLES = sorted(p for p in (ROOT / "data" / "articles").iterdir() if p.suffix in (".txt", ".md", ".html"))
+
+
+class RecordingEncoder:
+    """Encodes nothing: records the texts of each call."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        self.calls.append(list(texts))
+        return np.zeros((len(texts), 512), dtype=np.float32)
+
+
+def _asking(encoder, *requests: list[str], pause: float = 0.0):
+    """Steps that ask for each request in turn (pausing ``pause`` s before each, checking the budget),
+    and return what they asked for, or the timeout's message."""
+    try:
+        for texts in requests:
+            time.sleep(pause)
+            checkpoint()
+            yield Encoding(encoder, texts)
+        time.sleep(pause)
+        checkpoint()
+    except FileTimeout as error:
+        return str(error)
+    return [text for texts in requests for text in texts]
+
+
+def test_what_files_ask_of_one_encoder_is_encoded_in_one_call_per_round():
+    encoder, other = RecordingEncoder(), RecordingEncoder()
+    results = run_together([_asking(encoder, ["a", "b"], ["c"]), _asking(encoder, ["b", "d"]),
+                            _asking(other, ["x"]), _asking(encoder)], [None] * 4)
+    assert results == [["a", "b", "c"], ["b", "d"], ["x"], []]
+    assert encoder.calls == [["a", "b", "d"], ["c"]]  # each text once per call
+    assert other.calls == [["x"]]  # another model's texts are not mixed in
+
+
+def test_a_file_that_asks_for_many_texts_has_them_encoded_alone_within_its_budget():
+    encoder = RecordingEncoder()
+    big = ["x" * (ALONE_CHARACTERS // 2), "y" * (ALONE_CHARACTERS // 2 + 1)]
+    run_together([_asking(encoder, ["a"]), _asking(encoder, big), _asking(encoder, ["b"])], [None] * 3)
+    assert encoder.calls == [big, ["a", "b"]]
+
+
+def test_a_files_budget_is_spent_across_its_steps_and_the_others_are_finished():
+    encoder = RecordingEncoder()
+    # 0.3 s a step against 0.5 s: the first step fits, the second runs out; the other file has no budget
+    results = run_together([_asking(encoder, ["a"], ["b"], pause=0.3), _asking(encoder, ["c"], pause=0.3)],
+                           [0.5, None])
+    assert results == ["took longer than 0.5 s (--timeout-per-file); not checked", ["c"]]
+    with pytest.raises(FileTimeout):  # a budget spent before a step starts
+        run(_raising_after(0.05), 0.01)
+
+
+def _raising_after(seconds: float):
+    time.sleep(seconds)
+    yield Encoding(RecordingEncoder(), ["a"])
+    return "not stopped"
+
+
+def test_files_checked_together_are_reported_as_each_alone_with_fewer_encoder_calls():
+    def counted(checker: Checker) -> list[int]:
+        raw = checker.encoder().encoder  # under the cache: one call per encoding
+        calls = [0]
+        encode = raw.encode
+
+        def counting(texts):
+            calls[0] += 1
+            return encode(texts)
+
+        raw.encode = counting
+        return calls
+
+    settings = Settings()
+    alone, together = Checker(settings), Checker(settings)
+    alone_calls, together_calls = counted(alone), counted(together)
+    files = [(path, path.name) for path in ARTICLES]
+    reports = together.check_files(files)
+    assert reports == [alone.check_file(path, name) for path, name in files]
+    assert sum(bool(r.pairs) for r in reports) >= 8  # the fixtures have pairs to give verdicts on
+    assert together_calls[0] < alone_calls[0] / 4
