@@ -1,7 +1,8 @@
 """Time per pipeline stage, for benchmarks: each stage's function wrapped where it is called from.
 
 A stage's time is exclusive: what it spends in another timed stage (the encoder, inside a verdict)
-counts for that one. Installed for the duration of a ``with`` block; the pipeline is unchanged
+counts for that one. A stage written as a generator (pairing stops where it encodes: see
+``captioncheck.steps``) is timed while it runs, not while it waits. Installed for the duration of a ``with`` block; the pipeline is unchanged
 outside it.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -34,6 +36,7 @@ def _targets() -> list[tuple[str, object, str]]:
         ("pairing: content words", pairing, "content_words"),
         ("verdict: word alignment", pairing, "align"),
         ("verdict: names", names, "missing"),
+        ("verdict: names absent", names, "absent_names"),
         ("verdict: equivalence, omission", pairing, "evaluate"),
         ("encoder (network)", UseM3Encoder, "encode"),
         ("policy", checker, "apply_policy"),
@@ -49,20 +52,44 @@ class StageTimer:
         self._stack: list[list[float]] = []  # per active stage: [started, time spent in inner stages]
 
     def _wrap(self, stage: str, function: Callable) -> Callable:
+        if inspect.isgeneratorfunction(function):
+            return self._wrap_steps(stage, function)
+
         @functools.wraps(function)
         def timed(*args, **kwargs):
-            frame = [time.perf_counter(), 0.0]
-            self._stack.append(frame)
+            self._enter()
             try:
                 return function(*args, **kwargs)
             finally:
-                self._stack.pop()
-                elapsed = time.perf_counter() - frame[0]
-                self.seconds[stage] += elapsed - frame[1]
+                self._leave(stage)
                 self.calls[stage] += 1
-                if self._stack:
-                    self._stack[-1][1] += elapsed
         return timed
+
+    def _wrap_steps(self, stage: str, function: Callable) -> Callable:
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            steps, sent = function(*args, **kwargs), None
+            self.calls[stage] += 1
+            while True:
+                self._enter()
+                try:
+                    asked = steps.send(sent)
+                except StopIteration as end:
+                    return end.value
+                finally:
+                    self._leave(stage)
+                sent = yield asked
+        return timed
+
+    def _enter(self) -> None:
+        self._stack.append([time.perf_counter(), 0.0])
+
+    def _leave(self, stage: str) -> None:
+        started, inner = self._stack.pop()
+        elapsed = time.perf_counter() - started
+        self.seconds[stage] += elapsed - inner
+        if self._stack:
+            self._stack[-1][1] += elapsed
 
     @contextlib.contextmanager
     def installed(self) -> Iterator[None]:
