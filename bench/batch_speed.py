@@ -13,9 +13,10 @@ help with what recurs in every article (the credit line, common words).
 With ``--pairs``, the caption-pair-heavy mix: each article is a headline, a paragraph and a caption
 pair (a credited caption left in its language above its translation), 70% of the pairs translations
 of Tatoeba and 30% sentence pairs of REFreSD (divergent or not), so that every article has verdicts
-to give. ``--stages`` then checks the same articles in this process, one by one, and prints where the
-time goes (reading, language identification, pairing, encoding, each verdict and rule), and the
-encoder floor: every segment of every article encoded once, in batches, nothing else.
+to give. ``--stages`` then checks the same articles in this process, in batches as the command line
+does, and prints where the time goes (reading, language identification, pairing, encoding, each
+verdict and rule), and the encoder floor: every segment of every article encoded once, in batches,
+nothing else.
 
     python bench/batch_speed.py [--articles 500] [--jobs 1 2] [--distinct | --pairs] [--stages]
 """

@@ -29,7 +29,7 @@ def test_batch_speed_prints_the_caption_pair_mix_its_stages_and_the_encoder_floo
                  "--eval-dir", str(shared / "eval"))
     assert "12 caption-pair articles" in out and "| 1 |" in out and "| 2 |" in out
     assert "same report, byte for byte, for every --jobs: yes" in out
-    assert "stages of 12 articles checked one by one in one process" in out
+    assert "stages of 12 articles checked in batches of 8 in one process" in out
     for stage in ("encoder (network)", "language: segments", "read: parse", "verdict: word alignment",
                   "rule: meaning-divergence"):
         assert f"| {stage} |" in out, stage
