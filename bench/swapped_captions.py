@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from true_pairs import ARTICLE, CLOSE_BELOW, CREDIT, Found, check_all, checker, found, load_pairs
+from true_pairs import ARTICLE, CLOSE_BELOW, CREDIT, Found, check_all, found, load_pairs
 
 from captioncheck.embeddings import DEFAULT_MODEL, load_encoder
 from captioncheck.compare.equivalence import THRESHOLD, divergent
@@ -53,10 +53,9 @@ def article(story: Story) -> str:
     return "\n\n".join([title, standfirst, slot1, body1, slot2, body2]) + "\n"
 
 
-def _check(text: str) -> tuple[list[Found], set[int]]:
-    """The findings of an article, and the lines of the translations whose pair the equivalence score
-    alone reports: what the check of crossed slots adds is the rest."""
-    report = checker().check_text(text, "text", "bench.txt")
+def _check(report) -> tuple[list[Found], set[int]]:
+    """The findings of an article's report, and the lines of the translations whose pair the
+    equivalence score alone reports: what the check of crossed slots adds is the rest."""
     by_score = {report.document.segments[p.target].line for p in report.pairs
                 if divergent(p.similarity, p.cosine, p.structural, THRESHOLD, p.distinct_cosine)}
     return found(report), by_score

@@ -31,6 +31,7 @@ cases only). Then:
 from __future__ import annotations
 
 import argparse
+import functools
 import csv
 import hashlib
 import os
@@ -309,19 +310,27 @@ def found(report) -> list[Found]:
     return [Found(f.rule, f.message, f.line, f.end_line, f.related_segment) for f in report.findings]
 
 
-def _check(text: str) -> tuple[list[Found], dict[int, int]]:
-    """The findings of an article, and its segments' ids by line."""
-    report = checker().check_text(text, "text", "bench.txt")
+def _check(report) -> tuple[list[Found], dict[int, int]]:
+    """The findings of an article's report, and its segments' ids by line."""
     return found(report), {s.line: s.id for s in report.document.segments}
 
 
-def check_all(texts: list[str], jobs: int, check: Callable[[str], T] = _check) -> list[T]:
-    """``check`` (:func:`_check` unless told) of every text, in order, on ``jobs`` processes."""
+def _check_batch(check: Callable, texts: list[str]) -> list:
+    """``check`` of the reports of ``texts``, checked together as the command line checks files."""
+    return [check(report) for report in checker().check_texts([(text, "text", "bench.txt") for text in texts])]
+
+
+def check_all(texts: list[str], jobs: int, check: Callable[..., T] = _check) -> list[T]:
+    """``check`` (:func:`_check` unless told) of the report of every text, in order, on ``jobs`` processes."""
+    from captioncheck.runner import BATCH
+
+    batches = [texts[first:first + BATCH] for first in range(0, len(texts), BATCH)]
     if jobs <= 1:
         _start_worker()
-        return [check(text) for text in texts]
+        return [result for batch in batches for result in _check_batch(check, batch)]
     with ProcessPoolExecutor(jobs, initializer=_start_worker) as pool:
-        return list(pool.map(check, texts, chunksize=64))
+        return [result for results in pool.map(functools.partial(_check_batch, check), batches, chunksize=8)
+                for result in results]
 
 
 def main() -> None:

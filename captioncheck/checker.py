@@ -150,6 +150,11 @@ class Checker:
         """Check an article given as text; ``input_format`` is ``text``, ``markdown`` or ``html``."""
         return run(self.check_text_steps(text, input_format, display_path, settings))
 
+    def check_texts(self, texts: list[tuple[str, str, str]], settings: Settings | None = None) -> list[FileReport]:
+        """:meth:`check_text` of each ``(text, input format, display path)``, the texts checked together."""
+        return run_together([self.check_text_steps(text, input_format, display, settings)
+                             for text, input_format, display in texts], [None] * len(texts))
+
     def check_text_steps(self, text: str, input_format: str, display_path: str,
                          settings: Settings | None = None) -> Steps[FileReport]:
         settings = settings or self.settings
