@@ -65,7 +65,8 @@ class TokenRows:
 
     A row is the token's layer-normed projection (the three branches' inputs, ``3 * WIDTH``), then, for
     each branch and each position of its window, that branch's input times the position's block of the
-    branch's first layer (``order * WIDTH`` per branch)."""
+    branch's first layer (``order * WIDTH`` per branch). Row 0 is zeros: the padding's. A batch reads
+    the rows where they are kept (:meth:`of` gives their places), copying none."""
 
     def __init__(self, w: Arrays, eps: float, kept: int = TOKENS_KEPT) -> None:
         self.w, self.eps, self.kept = w, eps, kept
@@ -78,7 +79,7 @@ class TokenRows:
             offset += order * WIDTH
         self.width = offset
         self.slot: dict[int, int] = {}
-        self.rows = np.empty((0, self.width), dtype=np.float32)
+        self.rows = np.zeros((1, self.width), dtype=np.float32)
 
     def embedded(self, ids: np.ndarray) -> np.ndarray:
         """The tokens' embeddings, dequantised."""
@@ -106,24 +107,22 @@ class TokenRows:
         return rows[:count]
 
     def of(self, ids: np.ndarray) -> np.ndarray:
-        """The rows of ``ids`` (distinct), followed by one zero row: the padding's."""
-        missing = np.fromiter((i for i in ids.tolist() if i not in self.slot), dtype=np.int64)
-        if len(missing):
+        """The places in :attr:`rows` of the rows of ``ids`` (distinct), computed if not kept."""
+        listed = ids.tolist()
+        missing = [i for i in listed if i not in self.slot]
+        if missing:
             if len(self.slot) + len(missing) > self.kept:
-                self.slot, missing = {}, ids  # the rows' memory is kept for the next ones
-            first = len(self.slot)
+                self.slot, missing = {}, listed  # the rows' memory is kept for the next ones
+            first = len(self.slot) + 1  # after the zero row
             needed = first + len(missing)
             if needed > len(self.rows):
-                grown = np.empty((min(max(needed, 2 * len(self.rows), 256), max(self.kept, needed)), self.width),
+                grown = np.empty((min(max(needed, 2 * len(self.rows), 256), max(self.kept + 1, needed)), self.width),
                                  dtype=np.float32)
                 grown[:first] = self.rows[:first]
                 self.rows = grown
-            self.rows[first:needed] = self._compute(missing)
-            self.slot.update(zip(missing.tolist(), range(first, needed)))
-        chosen = np.empty((len(ids) + 1, self.width), dtype=np.float32)
-        np.take(self.rows, [self.slot[i] for i in ids.tolist()], axis=0, out=chosen[:-1])
-        chosen[-1] = 0.0
-        return chosen
+            self.rows[first:needed] = self._compute(np.array(missing, dtype=np.int64))
+            self.slot.update(zip(missing, range(first, needed)))
+        return np.fromiter(map(self.slot.__getitem__, listed), dtype=np.int64, count=len(listed))
 
 
 class UseForward:
@@ -168,13 +167,14 @@ class UseForward:
         np.cumsum(lengths[:-1], out=starts[1:])
 
         distinct, position_of = np.unique(ids, return_inverse=True)
-        rows = self.tokens.of(distinct)  # one row per distinct token, then the padding's zero row
+        places = self.tokens.of(distinct)[position_of]  # of each token's row
+        rows = self.tokens.rows
         features = np.empty((count, self.embedding + len(BRANCHES) * WIDTH), dtype=np.float32)
         features[:, :self.embedding] = self.tokens.embedded(ids)
 
         window = self._window(starts, lengths, count)
         # the row of the token at each window position; outside its sentence, the zero row
-        row_at = np.append(position_of, len(distinct))[window]
+        row_at = np.append(places, 0)[window]
         padded = np.empty((count + 1, WIDTH), dtype=np.float32)  # the last row stays zero: padding
         padded[count] = 0.0
         for branch, (order, left) in enumerate(BRANCHES):
