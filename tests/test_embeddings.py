@@ -86,15 +86,41 @@ def test_the_compiled_tokenizer_alone_cuts_text_exactly_as_sentencepieces_wrappe
 def test_a_texts_vector_does_not_depend_on_the_texts_encoded_with_it():
     # Reports must not depend on which other texts (other articles' in a batch, a worker's cache) a text
     # was encoded with: bit for bit, not only to the fourth decimal.
-    from captioncheck.embeddings.use_forward import TokenRows
+    from captioncheck.embeddings.use_forward import TokenFeatures, TokenRows
 
     sentences = _sentences()[:40] + ["Zelensky", "", "Kyiv", "¿qué?", "a b c d e f g h"]
     encoder = UseM3Encoder()
     together = encoder.encode(sentences)
     backwards = encoder.encode(sentences[::-1])[::-1]
     forward = encoder._forward
-    forward.tokens = TokenRows(forward.w, forward.eps)  # rows computed afresh, one text at a time
+    forward.tokens = TokenRows(forward.w, forward.eps)  # rows and features computed afresh, one text at a time
+    forward.features = TokenFeatures(forward.features.rows.shape[1])
     alone = np.stack([encoder.encode([sentence])[0] for sentence in sentences])
     pairs = np.concatenate([encoder.encode(sentences[i:i + 2]) for i in range(0, len(sentences), 2)])
     for other in (backwards, alone, pairs):
         assert np.array_equal(together, other)
+
+
+def test_a_sentence_encoded_again_without_a_clause_computes_only_the_tokens_beside_the_cut():
+    from captioncheck.embeddings.use_forward import REACH, TokenFeatures, TokenRows
+
+    sentence = ("Le président a rencontré hier à Kyiv, sous une pluie battante, les ministres de la défense "
+                "des pays de l'OTAN réunis pour la première fois depuis le début de la guerre.")
+    without = ("Le président a rencontré hier à Kyiv les ministres de la défense "
+               "des pays de l'OTAN réunis pour la première fois depuis le début de la guerre.")
+    encoder = UseM3Encoder()
+    forward = encoder._forward
+    encoder.encode([sentence])
+    computed: list[int] = []
+    features = forward._features
+
+    def counted(ids, starts, lengths, todo):
+        computed.append(len(todo))
+        return features(ids, starts, lengths, todo)
+
+    forward._features = counted
+    vector = encoder.encode([without])[0]
+    assert len(computed) == 1 and 0 < computed[0] <= 2 * REACH + 1 < len(forward.tokenize(without)) / 2
+    forward.tokens = TokenRows(forward.w, forward.eps)
+    forward.features = TokenFeatures(forward.features.rows.shape[1])
+    assert np.array_equal(encoder.encode([without])[0], vector)  # the same as computed afresh

@@ -16,6 +16,13 @@ per position (``x[t-1] @ W[0] + x[t] @ W[1]``), each a function of one token. Th
 per token id and kept (:class:`TokenRows`, the ``TOKENS_KEPT`` ids seen last); for each token of a
 batch only the sums, the second layers and the head remain: about a third of the multiplications,
 and a news archive reuses the same few thousand pieces.
+
+The rest of a token's work, up to its features (the layer-normed embedding and branch outputs that the
+sentence's mean is taken over), depends on the tokens up to ``REACH`` either side of it and on nothing
+else: features are kept per such context (:class:`TokenFeatures`). The verdicts encode each caption
+again without one of its clauses, or without the names it shares with its translation: all but the
+few tokens beside the cut find their features there, and the second layers, which are most of the
+multiplications left, run only for the others.
 """
 
 from __future__ import annotations
@@ -32,8 +39,10 @@ BRANCHES = ((2, 0), (3, 1), (5, 2))  # (n-gram order, tokens of left context) of
 WIDTH = 256  # of each convolution branch
 LEFT = max(left for _, left in BRANCHES)
 RIGHT = max(order - 1 - left for order, left in BRANCHES)
-TOKEN_BUDGET = 384  # tokens per batch: weights stream once per batch, the working set stays small
+REACH = 2 * max(LEFT, RIGHT)  # tokens either side a token's features depend on (two layers of windows)
+TOKEN_BUDGET = 1024  # tokens per batch: weights stream once per batch (0.4-1.3 ms), the working set stays ~10 MB
 TOKENS_KEPT = 4096  # token ids whose rows are kept (13 KB each): about 50 MB at most
+CONTEXTS_KEPT = 4096  # token contexts whose features are kept (5 KB each): about 20 MB at most
 MIN_ROWS = 16  # every product has at least this many rows (see product)
 
 
@@ -115,14 +124,54 @@ class TokenRows:
                 self.slot, missing = {}, listed  # the rows' memory is kept for the next ones
             first = len(self.slot) + 1  # after the zero row
             needed = first + len(missing)
-            if needed > len(self.rows):
-                grown = np.empty((min(max(needed, 2 * len(self.rows), 256), max(self.kept + 1, needed)), self.width),
-                                 dtype=np.float32)
-                grown[:first] = self.rows[:first]
-                self.rows = grown
+            self.rows = _room(self.rows, needed, self.kept + 1)
             self.rows[first:needed] = self._compute(np.array(missing, dtype=np.int64))
             self.slot.update(zip(missing, range(first, needed)))
         return np.fromiter(map(self.slot.__getitem__, listed), dtype=np.int64, count=len(listed))
+
+
+def _room(rows: np.ndarray, needed: int, kept: int) -> np.ndarray:
+    """``rows``, or a larger copy of its first rows that holds ``needed`` (doubling, up to ``kept``)."""
+    if needed <= len(rows):
+        return rows
+    grown = np.empty((min(max(needed, 2 * len(rows), 256), max(kept, needed)), rows.shape[1]), dtype=rows.dtype)
+    grown[:len(rows)] = rows
+    return grown
+
+
+class TokenFeatures:
+    """A token's features by its context (the token ids up to ``REACH`` either side, -1 outside its
+    sentence), kept for the ``kept`` contexts seen last (all forgotten at once when full)."""
+
+    def __init__(self, width: int, kept: int = CONTEXTS_KEPT) -> None:
+        self.kept = kept
+        self.slot: dict[bytes, int] = {}
+        self.rows = np.empty((0, width), dtype=np.float32)
+
+    def keys(self, context: np.ndarray) -> list[bytes]:
+        """One key per row of ``context`` (its bytes), making room for as many new ones."""
+        if len(self.slot) + len(context) > self.kept:
+            self.slot = {}  # the rows' memory is kept for the next ones
+        data, size = context.astype(np.int32).tobytes(), context.shape[1] * 4
+        return [data[start:start + size] for start in range(0, len(data), size)]
+
+    def missing(self, keys: list[bytes]) -> list[int]:
+        """The positions of the first occurrence of each key not kept."""
+        new: dict[bytes, int] = {}
+        for position, key in enumerate(keys):
+            if key not in self.slot and key not in new:
+                new[key] = position
+        return list(new.values())
+
+    def add(self, keys: list[bytes], features: np.ndarray) -> None:
+        first = len(self.slot)
+        self.rows = _room(self.rows, first + len(keys), self.kept)
+        self.rows[first:first + len(keys)] = features
+        self.slot.update(zip(keys, range(first, first + len(keys))))
+
+    def of(self, keys: list[bytes]) -> np.ndarray:
+        """The features of ``keys`` (all kept)."""
+        return self.rows[np.fromiter(map(self.slot.__getitem__, keys), dtype=np.int64, count=len(keys))]
 
 
 class UseForward:
@@ -135,6 +184,7 @@ class UseForward:
         self.dimensions = arrays["d3"].shape[1]
         self.embedding = arrays["table"].shape[1]
         self.tokens = TokenRows(arrays, self.eps)
+        self.features = TokenFeatures(self.embedding + len(BRANCHES) * WIDTH)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dimensions), dtype=np.float32)
@@ -151,26 +201,38 @@ class UseForward:
             out[first:] = self._batch(batch, tokens)
         return out
 
-    def _window(self, starts: np.ndarray, lengths: np.ndarray, count: int) -> np.ndarray:
-        """For each token, the positions LEFT before to RIGHT after it; outside its sentence: ``count``."""
+    def _window(self, starts: np.ndarray, lengths: np.ndarray, count: int, left: int = LEFT,
+                right: int = RIGHT) -> np.ndarray:
+        """For each token, the positions ``left`` before to ``right`` after it; outside its sentence:
+        ``count``."""
         position = np.arange(count, dtype=np.int64)[:, None]
-        window = position + np.arange(-LEFT, RIGHT + 1, dtype=np.int64)
+        window = position + np.arange(-left, right + 1, dtype=np.int64)
         inside = window >= np.repeat(starts, lengths)[:, None]
         inside &= window < np.repeat(starts + lengths, lengths)[:, None]
         return np.where(inside, window, count)
 
     def _batch(self, batch: list[list[int]], count: int) -> np.ndarray:
-        w = self.w
         lengths = np.fromiter(map(len, batch), dtype=np.int64, count=len(batch))
         ids = np.fromiter(chain.from_iterable(batch), dtype=np.int64, count=count)
         starts = np.zeros(len(batch), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])
 
+        keys = self.features.keys(np.append(ids, -1)[self._window(starts, lengths, count, REACH, REACH)])
+        todo = self.features.missing(keys)
+        if todo:
+            self.features.add([keys[n] for n in todo], self._features(ids, starts, lengths, np.array(todo)))
+        return self._head(self.features.of(keys), starts, lengths)
+
+    def _features(self, ids: np.ndarray, starts: np.ndarray, lengths: np.ndarray, todo: np.ndarray) -> np.ndarray:
+        """The features of the tokens at positions ``todo`` (their branches need their neighbours'
+        first layers: those are summed for every token, which is cheap)."""
+        w = self.w
+        count = len(ids)
         distinct, position_of = np.unique(ids, return_inverse=True)
         places = self.tokens.of(distinct)[position_of]  # of each token's row
         rows = self.tokens.rows
-        features = np.empty((count, self.embedding + len(BRANCHES) * WIDTH), dtype=np.float32)
-        features[:, :self.embedding] = self.tokens.embedded(ids)
+        features = np.empty((len(todo), self.embedding + len(BRANCHES) * WIDTH), dtype=np.float32)
+        features[:, :self.embedding] = self.tokens.embedded(ids[todo])
 
         window = self._window(starts, lengths, count)
         # the row of the token at each window position; outside its sentence, the zero row
@@ -179,7 +241,6 @@ class UseForward:
         padded[count] = 0.0
         for branch, (order, left) in enumerate(BRANCHES):
             x = rows[row_at[:, LEFT], branch * WIDTH:(branch + 1) * WIDTH]
-            columns = window[:, LEFT - left:LEFT - left + order]
             offset = self.tokens.offsets[branch]
             hidden = rows[row_at[:, LEFT - left], offset:offset + WIDTH]  # a copy: summed into
             for k in range(1, order):
@@ -189,14 +250,17 @@ class UseForward:
             np.maximum(hidden, 0, out=hidden)
             hidden += x
             padded[:count] = hidden
-            output = product(padded[columns].reshape(count, order * WIDTH), w[f"w2_{branch}"])
+            columns = window[todo, LEFT - left:LEFT - left + order]
+            output = product(padded[columns].reshape(len(todo), order * WIDTH), w[f"w2_{branch}"])
             output += w[f"b2_{branch}"]
             np.maximum(output, 0, out=output)
-            output += hidden
+            output += hidden[todo]
             start = self.embedding + branch * WIDTH
             features[:, start:start + WIDTH] = output
+        return _layer_norm(features, w["ln_g"], w["ln_b"], self.eps)
 
-        _layer_norm(features, w["ln_g"], w["ln_b"], self.eps)
+    def _head(self, features: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        w = self.w
         # The sum over tokens commutes with the linear projection: project one row per sentence.
         mean = product(np.add.reduceat(features, starts, axis=0), w["cnn_W"])
         counts = lengths.astype(np.float32)
