@@ -245,6 +245,33 @@ def check_article(text: str, input_format: str, name: str, settings: Settings) -
         return FileReport(path=name, error=str(error))
 
 
+def check_articles(articles: Sequence[tuple[str, str, str, Settings]]) -> list[tuple[FileReport, float]]:
+    """:func:`check_article` of each ``(text, format, name, settings)``, the articles checked together
+    (see :mod:`captioncheck.steps`), each report with the seconds its own check took. Settings whose
+    models cannot be loaded (an unknown language) make that article's report an error."""
+    from .steps import timed_together
+
+    steps, budgets = [], []
+    for text, input_format, name, settings in articles:
+        try:
+            if _larger_than(text, settings.max_file_size):
+                steps.append(_ready(_too_large(name, settings)))
+            else:
+                checker = checker_for(settings)
+                steps.append(checker.check_text_steps(_LONE_SURROGATE.sub("\ufffd", text), input_format, name,
+                                                      settings))
+        except CaptionCheckError as error:
+            steps.append(_ready(FileReport(path=name, error=str(error))))
+        budgets.append(settings.timeout_per_file)
+    return timed_together(steps, budgets)
+
+
+def _ready(report: FileReport):
+    """Steps that stop nowhere: ``report`` as it is."""
+    return report
+    yield  # a generator
+
+
 def _larger_than(text: str, limit: int) -> bool:
     """Whether ``text``, written as UTF-8, is larger than ``limit`` bytes (max-file-size)."""
     return len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit

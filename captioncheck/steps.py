@@ -93,7 +93,13 @@ def _resume(file: _File[Result]) -> None:
 def run_together(batch: Sequence[Steps[Any]], seconds: Sequence[float | None]) -> list[Any]:
     """The results of a batch of files' steps, in order; ``seconds[i]`` is file ``i``'s time budget
     (None: none). Files stop at their encodings; what the stopped files ask of one encoder is encoded
-    in one call, sorted, then each is resumed; until every file is done."""
+    in one call, then each is resumed; until every file is done."""
+    return [result for result, _ in timed_together(batch, seconds)]
+
+
+def timed_together(batch: Sequence[Steps[Any]], seconds: Sequence[float | None]) -> list[tuple[Any, float]]:
+    """:func:`run_together`, each result with the seconds its own steps took (the joined encoder
+    calls aside)."""
     files = [_File(steps, limit) for steps, limit in zip(batch, seconds)]
     for file in files:
         _advance(file)
@@ -104,7 +110,7 @@ def run_together(batch: Sequence[Steps[Any]], seconds: Sequence[float | None]) -
             encoder, texts = by_encoder.setdefault(id(file.asked.encoder), (file.asked.encoder, {}))
             texts.update(dict.fromkeys(file.asked.texts))
         for encoder, texts in by_encoder.values():
-            encoder.encode(sorted(texts))
+            encoder.encode(list(texts))
         for file in waiting:
             _advance(file)
-    return [file.result for file in files]
+    return [(file.result, file.spent) for file in files]

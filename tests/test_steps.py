@@ -99,3 +99,18 @@ def test_files_checked_together_are_reported_as_each_alone_with_fewer_encoder_ca
     assert reports == [alone.check_file(path, name) for path, name in files]
     assert sum(bool(r.pairs) for r in reports) >= 8  # the fixtures have pairs to give verdicts on
     assert together_calls[0] < alone_calls[0] / 4
+
+
+def test_articles_checked_together_are_reported_as_each_alone_and_a_bad_one_is_its_own_error():
+    from captioncheck.api import check_article, check_articles, settings_for
+
+    settings = Settings()
+    items = [(path.read_text(encoding="utf-8"), "markdown" if path.suffix == ".md" else
+              "html" if path.suffix == ".html" else "text", path.name, settings) for path in ARTICLES[:9]]
+    items.insert(3, ("Un texte.", "text", "huge.txt", settings_for({"max-file-size": 4})))
+    items.insert(5, ("Un texte.", "text", "unknown.txt", Settings(languages=("fr", "xx"))))
+    results = check_articles(items)
+    assert [report for report, _ in results][:3] == [check_article(*item) for item in items[:3]]
+    assert all(seconds >= 0 for _, seconds in results)
+    assert "larger than the limit of 4 bytes" in results[3][0].error
+    assert "xx" in results[5][0].error and results[6][0].error is None

@@ -1,9 +1,10 @@
 """Audit one partition: check each article as ``captioncheck --format json`` would, write the rows.
 
 Whatever engine runs it, a partition is one call of :func:`audit_partition`, in a process that loads
-the models once (:func:`load_models`) and keeps them for every later partition. An article that cannot
-be checked (no id, no text, an unknown format or language, too large, too slow, a bug) is one error
-row, never a failed partition.
+the models once (:func:`load_models`) and keeps them for every later partition. Articles are checked
+``BATCH`` at a time, their encoder calls joined, as the command line checks files (see
+:mod:`captioncheck.steps`). An article that cannot be checked (no id, no text, an unknown format or
+language, too large, too slow, a bug) is one error row, never a failed partition.
 """
 
 from __future__ import annotations
@@ -14,19 +15,21 @@ import json
 import resource
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..api import INPUT_FORMATS, check_article, checker_for, warm_up
+from ..api import INPUT_FORMATS, check_article, check_articles, checker_for, warm_up
 from ..budget import time_limit
 from ..fixer import fix_article, fixes_of
 from ..report import FileReport
 from ..errors import CaptionCheckError, FileTimeout
 from ..findings import Severity
 from ..settings import Settings, from_mapping, merge
-from .archive import Partition, Source, Unreadable, parquet_schema, read_partition
+from ..runner import BATCH
+from .archive import Partition, Source, Row, Unreadable, parquet_schema, read_partition
 from ..atomic import write_atomically
 from .output import as_text, carried_name, write_findings
 
@@ -134,6 +137,48 @@ def _fixed(article: Article, number: int, report: FileReport, settings: Settings
     return {"id": article.id, "row": number, "path": article.path, "fixes_applied": fixed.fixed, "text": fixed.text}
 
 
+def _checked(rows: Iterable[tuple[int, Row]], settings: Settings, text_carried: bool,
+             ) -> Iterator[tuple[int, Row, Article | str, FileReport | None, float]]:
+    """``(row number, row, its article or why it has none, the article's report, the seconds its check
+    took)`` for each row, in order; the articles checked ``BATCH`` at a time."""
+    waiting: list[tuple[int, Row, Article | str]] = []
+
+    def checked() -> Iterator[tuple[int, Row, Article | str, FileReport | None, float]]:
+        reports: dict[int, tuple[FileReport, float]] = {}
+        numbers, items = [], []
+        for number, _, article in waiting:
+            if isinstance(article, Article):
+                try:
+                    items.append((article.text, article.format, article.name,
+                                  _settings_for_language(settings, article.language)))
+                    numbers.append(number)
+                except CaptionCheckError as error:  # a bad 'language'
+                    reports[number] = FileReport(path=article.name, error=str(error)), 0.0
+        try:
+            reports.update(zip(numbers, check_articles(items)))
+        except CaptionCheckError:  # a model that cannot load: said for each article, checked alone
+            reports.update((number, _alone(*item)) for number, item in zip(numbers, items))
+        for number, row, article in waiting:
+            report, seconds = reports.get(number, (None, 0.0))
+            yield number, row, article, report, seconds
+        waiting.clear()
+
+    for number, row in rows:
+        waiting.append((number, row, row.reason if isinstance(row, Unreadable) else article_of(row, text_carried)))
+        if sum(isinstance(article, Article) for _, _, article in waiting) >= BATCH:
+            yield from checked()
+    yield from checked()
+
+
+def _alone(text: str, input_format: str, name: str, settings: Settings) -> tuple[FileReport, float]:
+    began = time.perf_counter()
+    try:
+        report = check_article(text, input_format, name, settings)
+    except CaptionCheckError as error:
+        report = FileReport(path=name, error=str(error))
+    return report, time.perf_counter() - began
+
+
 def audit_partition(plan: Source, partition: Partition, output: str, output_format: str,
                     settings: Settings) -> dict[str, Any]:
     """Check every article of ``partition``; write its findings and then its manifest; return the manifest."""
@@ -152,9 +197,9 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
     text_carried = plan.format == "jsonl"
     # JSON escapes (\uXXXX) write a character in up to 12 bytes: a longer line cannot hold an article
     # within max-file-size, and is not parsed.
-    for number, row in read_partition(plan, partition, 12 * settings.max_file_size + 65536):
+    for number, row, article, report, seconds in _checked(
+            read_partition(plan, partition, 12 * settings.max_file_size + 65536), settings, text_carried):
         articles += 1
-        article = row.reason if isinstance(row, Unreadable) else article_of(row, text_carried)
         if isinstance(article, str):
             errors += 1
             identifier = row.id if isinstance(row, Unreadable) else row.get("id")
@@ -162,17 +207,13 @@ def audit_partition(plan: Source, partition: Partition, output: str, output_form
                          "error": article})
             listed.append(listed_article(number, rows[-1]["id"], None, reason=article))
             continue
+        assert report is not None  # every article is checked
         began = time.perf_counter()
-        try:
-            report = check_article(article.text, article.format, article.name,
-                                   _settings_for_language(settings, article.language))
-        except CaptionCheckError as error:  # a bad 'language'
-            report = FileReport(path=article.name, error=str(error))
         if settings.fix and report.error is None:
             fixed_row = _fixed(article, number, report, _settings_for_language(settings, article.language))
             if fixed_row is not None:
                 fixed_rows.append(fixed_row)
-        seconds = time.perf_counter() - began
+        seconds += time.perf_counter() - began
         heapq.heappush(slowest, (round(seconds, 6), article.id))
         heapq.heappush(largest, (len(article.text), article.id))
         if len(slowest) > TOP:
