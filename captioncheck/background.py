@@ -2,47 +2,77 @@
 
 Unpacking a model after an install (LZMA, zlib and numpy copies) and building the tokenizer's trie
 run in C code that releases the GIL, so on a second core they overlap the imports and the reading
-of the first file. A load is a :class:`~concurrent.futures.Future`; whoever needs its result waits
-for it, and an error is raised there, not in the thread.
+of the first file. A load is a :class:`Load`; whoever needs its result waits for it, and an error is
+raised there, not in the thread. (Not ``concurrent.futures``: importing it imports ``logging``,
+10 ms spent before the tokenizer's load could start.)
 """
 
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from typing import Any
 
-_loading: dict[str, Future] = {}  # by key: loaded or loading in this process
 EXIT_WAIT_S = 10.0  # how long the interpreter's exit waits for a load still running
 
 
-def load(key: str, loader: Callable[[], object]) -> Future:
-    """``loader()`` running in a thread of its own (once per process and key), as a future."""
-    future = _loading.get(key)
-    if future is None:
-        future = _loading[key] = Future()
+class Load:
+    """The result of a load running in a thread: :meth:`result` waits for it, or raises its error."""
 
-        def run() -> None:
-            try:
-                future.set_result(loader())
-            except BaseException as error:  # handed to whoever waits for the result
-                future.set_exception(error)
+    def __init__(self) -> None:
+        self._finished = threading.Event()
+        self._value: Any = None
+        self._error: BaseException | None = None
 
-        threading.Thread(target=run, name=f"captioncheck-{key.split(':')[0]}", daemon=True).start()
-    return future
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    def exception(self, timeout: float | None = None) -> BaseException | None:
+        """The load's error (None if it succeeded), once it is done; TimeoutError if it is not in time."""
+        if not self._finished.wait(timeout):
+            raise TimeoutError("the load is still running")
+        return self._error
+
+    def result(self, timeout: float | None = None) -> Any:
+        error = self.exception(timeout)
+        if error is not None:
+            raise error
+        return self._value
+
+    def _run(self, loader: Callable[[], object]) -> None:
+        try:
+            self._value = loader()
+        except BaseException as error:  # handed to whoever waits for the result
+            self._error = error
+        finally:
+            self._finished.set()
+
+
+_loading: dict[str, Load] = {}  # by key: loaded or loading in this process
+
+
+def load(key: str, loader: Callable[[], object]) -> Load:
+    """``loader()`` running in a thread of its own (once per process and key)."""
+    loading = _loading.get(key)
+    if loading is None:
+        loading = _loading[key] = Load()
+        threading.Thread(target=functools.partial(loading._run, loader), name=f"captioncheck-{key.split(':')[0]}",
+                         daemon=True).start()
+    return loading
 
 
 def busy() -> bool:
     """Whether a load is still running in its thread."""
-    return any(not future.done() for future in _loading.values())
+    return any(not loading.done() for loading in _loading.values())
 
 
 def _forget_unfinished() -> None:
     """In a forked worker the loading threads do not exist: a load they had not finished starts again."""
-    for key, future in list(_loading.items()):
-        if not future.done():
+    for key, loading in list(_loading.items()):
+        if not loading.done():
             del _loading[key]
 
 
@@ -58,9 +88,9 @@ def _finish_loads() -> None:
     line does not wait: it ends with ``os._exit`` (see :func:`captioncheck.launcher._exit`), which
     skips this.
     """
-    for future in list(_loading.values()):
+    for loading in list(_loading.values()):
         try:
-            future.exception(timeout=EXIT_WAIT_S)  # waits; the load's own error is nobody's concern now
+            loading.exception(timeout=EXIT_WAIT_S)  # waits; the load's own error is nobody's concern now
         except Exception:  # noqa: BLE001 - a timeout, or a cancelled load: exit anyway
             pass
 

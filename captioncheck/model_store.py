@@ -74,6 +74,20 @@ def _file_hash(path: Path) -> str:
 
 def _recorded_hashes(folder: Path, distribution: str) -> dict[Path, str]:
     """{installed file: its sha256 from RECORD} for ``distribution``, found above ``folder``."""
+    for record in _records(folder, distribution):
+        try:
+            info = record.stat()
+        except OSError:
+            continue
+        return _parse_record(record, info.st_mtime_ns, info.st_size)
+    return {}
+
+
+@functools.lru_cache(maxsize=32)
+def _records(folder: Path, distribution: str) -> tuple[Path, ...]:
+    """The RECORD files of ``distribution``'s ``.dist-info`` folders in the first folder above ``folder``
+    that has one (memoised: a start loads several models of one package, and listing site-packages
+    takes 1-2 ms)."""
     prefix = distribution.replace("-", "_").lower() + "-"
     for parent in folder.resolve().parents:
         try:
@@ -81,16 +95,9 @@ def _recorded_hashes(folder: Path, distribution: str) -> dict[Path, str]:
                           if entry.name.endswith(".dist-info") and entry.name.lower().startswith(prefix)]
         except OSError:
             continue
-        for candidate in candidates:
-            record = Path(candidate, "RECORD")
-            try:
-                info = record.stat()
-            except OSError:
-                continue
-            return _parse_record(record, info.st_mtime_ns, info.st_size)
         if candidates:
-            break
-    return {}
+            return tuple(Path(candidate, "RECORD") for candidate in candidates)
+    return ()
 
 
 @functools.lru_cache(maxsize=32)
@@ -100,13 +107,13 @@ def _parse_record(record: Path, mtime_ns: int, size: int) -> dict[Path, str]:
         lines = record.read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
-    site = record.parent.parent
+    site = record.parent.parent.resolve()  # the files below it: joined and normalised, not each resolved
     hashes = {}
     for line in lines:
         name, _, rest = line.partition(",")
         recorded, _, _ = rest.partition(",")
         if recorded.startswith("sha256="):
-            hashes[(site / name).resolve()] = recorded[len("sha256="):]
+            hashes[Path(os.path.normpath(site / name))] = recorded[len("sha256="):]
     return hashes
 
 

@@ -12,7 +12,6 @@ import importlib.machinery
 import importlib.util
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +88,7 @@ def load_tokenizer(model_file: str, compiled: bool = True) -> Tokenizer:
     return tokenizer
 
 
-def tokenizer_loading(model_file: str | None = None) -> Future:
+def tokenizer_loading(model_file: str | None = None) -> background.Load:
     """The tokenizer of ``model_file`` (the package's ``sp.model``), as a future: loaded once per
     process, in a thread of its own."""
     model_file = model_file or str(resources() / "sp.model")

@@ -11,7 +11,6 @@ modules is imported.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -66,7 +65,7 @@ def _unpack(weights: Path) -> dict[str, np.ndarray]:
     return arrays
 
 
-def _weights_loading(weights: Path) -> Future:
+def _weights_loading(weights: Path) -> background.Load:
     """The weights from the model store, in a thread. After an install the store has no entry yet and
     unpacking the package's archive takes half a second (zlib and numpy copies, which release the
     GIL): it runs on the second core while the first identifies the languages of the article."""

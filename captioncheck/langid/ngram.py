@@ -21,7 +21,6 @@ import math
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -65,7 +64,7 @@ def stored_model() -> model_store.Model:
                              variant="by-feature")
 
 
-def _arrays_loading() -> Future:
+def _arrays_loading() -> background.Load:
     """The model's arrays from the model store, in a thread (see :mod:`captioncheck.background`):
     without an entry, unpacking the LZMA archive takes half a second that overlaps the imports."""
     model = stored_model()
