@@ -110,7 +110,10 @@ def timed_together(batch: Sequence[Steps[Any]], seconds: Sequence[float | None])
             encoder, texts = by_encoder.setdefault(id(file.asked.encoder), (file.asked.encoder, {}))
             texts.update(dict.fromkeys(file.asked.texts))
         for encoder, texts in by_encoder.values():
-            encoder.encode(list(texts))
+            try:
+                encoder.encode(list(texts))
+            except Exception:  # noqa: BLE001 - only a prefetch: each file, resumed, encodes what it still
+                pass  # lacks in its own code, which reports the error as that file's
         for file in waiting:
             _advance(file)
     return [(file.result, file.spent) for file in files]

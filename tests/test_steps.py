@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -53,6 +54,17 @@ def test_what_files_ask_of_one_encoder_is_encoded_in_one_call_per_round():
     assert results == [["a", "b", "c"], ["b", "d"], ["x"], []]
     assert encoder.calls == [["a", "b", "d"], ["c"]]  # each text once per call
     assert other.calls == [["x"]]  # another model's texts are not mixed in
+
+
+def test_a_joined_call_that_fails_leaves_each_file_to_encode_its_own():
+    class Failing(RecordingEncoder):
+        def encode(self, texts):
+            super().encode(texts)
+            raise MemoryError("no room")
+
+    encoder = Failing()
+    assert run_together([_asking(encoder, ["a"]), _asking(encoder, ["b"])], [None, None]) == [["a"], ["b"]]
+    assert encoder.calls == [["a", "b"]]
 
 
 def test_a_file_that_asks_for_many_texts_has_them_encoded_alone_within_its_budget():
@@ -114,3 +126,22 @@ def test_articles_checked_together_are_reported_as_each_alone_and_a_bad_one_is_i
     assert all(seconds >= 0 for _, seconds in results)
     assert "larger than the limit of 4 bytes" in results[3][0].error
     assert "xx" in results[5][0].error and results[6][0].error is None
+
+
+def test_a_file_out_of_time_in_a_batch_is_its_own_error_and_the_others_are_checked(tmp_path):
+    import json
+
+    from conftest import run_cli
+
+    article = (ROOT / "data" / "articles" / "fr-caption-es.md").read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(article, encoding="utf-8")
+    (tmp_path / "b-long.md").write_text(article + "\n\n" + "".join(
+        f"Le ministre numéro {n} a parlé à Paris avec {n * 7} homologues.\n\n"
+        f"El ministro número {n} habló en París con {n * 7} homólogos.\n\n" for n in range(3000)), encoding="utf-8")
+    (tmp_path / "c.md").write_text(article, encoding="utf-8")
+    done = run_cli("--format", "json", "--jobs", "1", "--timeout-per-file", "3", str(tmp_path), process=True)
+    files = {Path(f["path"]).name: f for f in json.loads(done.stdout)["files"]}
+    assert done.returncode == 2 and b"Traceback" not in done.stderr
+    assert "took longer than 3 s (--timeout-per-file)" in files["b-long.md"]["error"]
+    assert files["a.md"].get("error") is None and files["a.md"]["findings"]
+    assert files["c.md"]["findings"] == files["a.md"]["findings"]
