@@ -207,8 +207,9 @@ def pair_segments(document: Document, detections: tuple[Detection, ...], languag
     if not structural and not any(candidates.values()):
         return ()
     contents = {i: lexicon.content(segments[i].text) for i in needed}
-    yield Encoding(encoder_factory(), [contents[i] for i in needed])
-    vectors = encoder_factory().encode([contents[i] for i in needed])
+    texts = [contents[i] for i in needed]
+    yield Encoding(encoder_factory(), texts)
+    vectors = encoder_factory().encode(texts)
     row = {segment_id: n for n, segment_id in enumerate(needed)}
 
     def cosine(a: int, b: int) -> float:
