@@ -41,6 +41,7 @@ def findings_bytes(output: Path) -> dict[str, bytes]:
 
 
 def main() -> None:
+    os.environ["CAPTIONCHECK_VECTOR_CACHE"] = "0"  # each engine encodes every text (none kept by the other's run)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--jobs", type=int, default=2)

@@ -77,6 +77,7 @@ def partners(by_direction: dict[str, list[tuple[str, str]]], rng: random.Random)
 
 
 def main() -> None:
+    os.environ["CAPTIONCHECK_VECTOR_CACHE"] = "0"  # as bench/true_pairs.py
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")

@@ -334,6 +334,7 @@ def check_all(texts: list[str], jobs: int, check: Callable[..., T] = _check) -> 
 
 
 def main() -> None:
+    os.environ["CAPTIONCHECK_VECTOR_CACHE"] = "0"  # 12,000 articles' vectors would only churn the user's store
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N pairs")

@@ -1,7 +1,9 @@
-"""The user's cache folder for captioncheck (the model store, the compiled patterns), and whether a
-file found there may be trusted. Standard library only: it is read before anything heavy loads.
+"""The user's cache folder for captioncheck (the model store, the compiled patterns, the vectors kept
+between runs), and whether a file found there may be trusted. Standard library only: it is read
+before anything heavy loads.
 
-``CAPTIONCHECK_CACHE_DIR`` moves the folder; ``CAPTIONCHECK_NO_CACHE=1`` turns it off.
+``CAPTIONCHECK_CACHE_DIR`` moves the folder; ``CAPTIONCHECK_NO_CACHE=1`` turns it off;
+``CAPTIONCHECK_VECTOR_CACHE=0`` keeps no vectors (see :mod:`captioncheck.embeddings.vector_store`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from .compare.alignment import CACHE_SIZE as EMBEDDINGS_KEPT, WordVectors
 from .budget import checkpoint
 from .context import Context
 from .document import Document, Kind
-from .embeddings import CachedEncoder, Encoder, load_encoder, preload_encoder
+from .embeddings import CachedEncoder, Encoder, LazyEncoder, load_encoder, preload_encoder, vector_store_for
 from .errors import CaptionCheckError, FileTimeout, InputError, UnknownLanguages
 from .langid import Detection, LanguageDetector, UNDETERMINED, make_engine
 from .langid.detector import favour
@@ -62,7 +62,9 @@ class Checker:
         """The embedding model, loaded on first use (an article with nothing to pair never needs it),
         with the vectors of captions and words cached across the files this checker checks."""
         if self._encoder is None:
-            self._encoder = CachedEncoder(load_encoder(self.settings.model), EMBEDDINGS_KEPT)
+            model = self.settings.model
+            self._encoder = CachedEncoder(LazyEncoder(lambda: load_encoder(model), model), EMBEDDINGS_KEPT,
+                                          store=vector_store_for(model))
         return self._encoder
 
     def word_vectors(self) -> WordVectors:

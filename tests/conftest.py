@@ -15,6 +15,10 @@ from captioncheck.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "articles"
+# Vectors are not kept between runs here: a test's encoder calls and timings do not depend on what
+# earlier tests (or the user's own checks) left in the cache folder. tests/test_vector_store.py turns
+# the store on in a folder of its own.
+os.environ["CAPTIONCHECK_VECTOR_CACHE"] = "0"
 
 def require(present: object, missing: str, variable: str) -> None:
     """Skip the test when something outside the package is ``missing`` (the reason names how to get

