@@ -91,6 +91,8 @@ class VectorStore:
                     for key, vector in rows:
                         if len(vector) == DIMENSIONS * 4:
                             found[keys[key]] = np.frombuffer(vector, dtype=np.float32)
+            except sqlite3.OperationalError:  # locked a moment by another process (its first run): not now
+                return {}
             except (sqlite3.Error, OSError):
                 self.broken = True
                 return {}
