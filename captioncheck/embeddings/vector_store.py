@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import platform
 import sqlite3
 import threading
 from collections.abc import Mapping, Sequence
@@ -125,7 +126,7 @@ def model_version(parts: Sequence[str], sources: Sequence[Path]) -> str:
     kernels differ by them, and so may a vector's last bits: a cache folder shared by two machines)."""
     features = getattr(getattr(getattr(np, "_core", None), "_multiarray_umath", None), "__cpu_features__", {})
     cpu = ",".join(sorted(name for name, present in features.items() if present))
-    digest = hashlib.sha256("|".join([*parts, np.__version__, os.uname().machine, cpu]).encode())
+    digest = hashlib.sha256("|".join([*parts, np.__version__, platform.machine(), cpu]).encode())
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:20]
