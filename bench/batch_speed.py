@@ -18,7 +18,11 @@ does, and prints where the time goes (reading, language identification, pairing,
 verdict and rule), and the encoder floor: every segment of every article encoded once, in batches,
 nothing else.
 
-    python bench/batch_speed.py [--articles 500] [--jobs 1 2] [--distinct | --pairs] [--stages]
+``--again`` then checks the articles twice more with the vectors kept in the cache folder (the user's:
+the first of the two runs fills it, unless an earlier run of this bench did) and prints the second
+run's time: a repository checked again.
+
+    python bench/batch_speed.py [--articles 500] [--jobs 1 2] [--distinct | --pairs] [--stages] [--again]
 """
 
 from __future__ import annotations
@@ -143,6 +147,22 @@ def stages(directory: Path) -> None:
           f"in batches of 64: {floor:.2f} s in one process ({floor / 2:.2f} s of wall time on two cores)")
 
 
+def _check(directory: Path, jobs: int, keep_vectors: bool = False) -> tuple[float, float, str]:
+    """Wall and CPU seconds of ``captioncheck --format json --jobs JOBS DIR`` in a process of its own, as
+    a CI job runs it, and a digest of its report."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "captioncheck", "--format", "json", "--jobs", str(jobs),
+                             str(directory)], capture_output=True,
+                            env={**os.environ, "CAPTIONCHECK_VECTOR_CACHE": "1" if keep_vectors else "0"})
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode not in (0, 1):
+        raise SystemExit(result.stderr.decode())
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, hashlib.sha256(result.stdout).hexdigest()
+
+
 def main() -> None:
     # Every text encoded, as in a repository checked for the first time (captioncheck would otherwise
     # read back the vectors an earlier run of this bench kept: see captioncheck/embeddings/vector_store.py).
@@ -153,6 +173,8 @@ def main() -> None:
     parser.add_argument("--distinct", action="store_true", help="articles that share no sentence")
     parser.add_argument("--pairs", action="store_true", help="articles that each hold a caption pair")
     parser.add_argument("--stages", action="store_true", help="also the time per stage and the encoder floor")
+    parser.add_argument("--again", action="store_true",
+                        help="also check twice with vectors kept in the cache folder (a repository checked again)")
     parser.add_argument("--eval-dir", type=Path, default=EVAL, help="the shared eval data (--distinct, --pairs)")
     args = parser.parse_args()
     directory = Path(tempfile.mkdtemp(prefix="captioncheck-batch-"))
@@ -168,20 +190,16 @@ def main() -> None:
         print("| --jobs | wall s | files/s | CPU s (user+sys) | cores used |")
         print("|---:|---:|---:|---:|---:|")
         for jobs in args.jobs:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            # in a process of its own, as a CI job runs it
-            result = subprocess.run([sys.executable, "-m", "captioncheck", "--format", "json", "--jobs", str(jobs),
-                                     str(directory)], capture_output=True)
-            wall = time.perf_counter() - started
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            if result.returncode not in (0, 1):
-                raise SystemExit(result.stderr.decode())
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            outputs[jobs] = hashlib.sha256(result.stdout).hexdigest()
+            wall, cpu, outputs[jobs] = _check(directory, jobs)
             print(f"| {jobs} | {wall:.1f} | {args.articles / wall:.0f} | {cpu:.1f} | {cpu / wall:.2f} |")
         same = len(set(outputs.values())) == 1
         print(f"\nsame report, byte for byte, for every --jobs: {'yes' if same else 'NO'}")
+        if args.again:
+            jobs = max(args.jobs)
+            runs = [_check(directory, jobs, keep_vectors=True) for _ in range(2)]
+            same = {digest for _, _, digest in runs} == {outputs[jobs]}
+            print(f"\nwith vectors kept in the cache folder, --jobs {jobs}: first run {runs[0][0]:.1f} s, checked again "
+                  f"{runs[1][0]:.1f} s ({runs[1][1]:.1f} CPU s); the same report: {'yes' if same else 'NO'}")
         if args.stages:
             stages(directory)
     finally:

@@ -25,7 +25,7 @@ def _shared():
 
 def test_batch_speed_prints_the_caption_pair_mix_its_stages_and_the_encoder_floor():
     shared = _shared()
-    out = _bench("batch_speed.py", "--articles", "12", "--pairs", "--jobs", "1", "2", "--stages",
+    out = _bench("batch_speed.py", "--articles", "12", "--pairs", "--jobs", "1", "2", "--stages", "--again",
                  "--eval-dir", str(shared / "eval"))
     assert "12 caption-pair articles" in out and "| 1 |" in out and "| 2 |" in out
     assert "same report, byte for byte, for every --jobs: yes" in out
@@ -34,6 +34,7 @@ def test_batch_speed_prints_the_caption_pair_mix_its_stages_and_the_encoder_floo
                   "rule: meaning-divergence"):
         assert f"| {stage} |" in out, stage
     assert "encoder floor: 48 segments" in out
+    assert "with vectors kept in the cache folder, --jobs 2: first run" in out and "the same report: yes" in out
 
 
 def test_cli_speed_prints_the_start_its_memory_and_the_yardstick():
